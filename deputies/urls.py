@@ -1,0 +1,2 @@
+app_name = "deputies"
+urlpatterns: list = []

@@ -1,0 +1,6 @@
+"""This app's section of the public home page (see ziyang_portal/sections.py)."""
+
+
+def section(request):
+    """Context for publicity/_home.html, or None to leave the section out."""
+    return None

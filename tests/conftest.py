@@ -1,0 +1,135 @@
+"""Personas and shared fixtures.
+
+The personas are the people of the design card: an anonymous resident, a deputy
+(Zhang), another deputy (Li), a committee staff member and a superuser.
+"""
+
+import os
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+
+from ziyang_portal.roles import DEPUTY_GROUP, STAFF_GROUP
+
+# Playwright's sync API runs an event loop in the test thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+def services_required() -> bool:
+    """In CI's service pass a skipped service test is a failure, not a skip."""
+    return os.environ.get("ZIYANG_REQUIRE_SERVICES") == "1"
+
+
+def skip_or_fail(reason: str):
+    if services_required():
+        pytest.fail(f"required service missing: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def make_user(django_user_model, username, *, group=None, **extra):
+    user = django_user_model.objects.create_user(
+        username=username, password=PASSWORD, **extra
+    )
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def staff_user(db, django_user_model):
+    return make_user(django_user_model, "staff-wang", group=STAFF_GROUP, is_staff=True)
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return django_user_model.objects.create_superuser(
+        username="root-admin", password=PASSWORD
+    )
+
+
+@pytest.fixture
+def deputy_user(db, django_user_model):
+    return make_user(django_user_model, "deputy-zhang", group=DEPUTY_GROUP)
+
+
+@pytest.fixture
+def other_deputy_user(db, django_user_model):
+    return make_user(django_user_model, "deputy-li", group=DEPUTY_GROUP)
+
+
+@pytest.fixture
+def resident_user(db, django_user_model):
+    """A logged-in account with no role at all."""
+    return make_user(django_user_model, "resident-chen")
+
+
+def _client_for(client_class, user):
+    c = client_class()
+    c.force_login(user)
+    return c
+
+
+@pytest.fixture
+def staff_client(staff_user):
+    from django.test import Client
+
+    return _client_for(Client, staff_user)
+
+
+@pytest.fixture
+def superuser_client(superuser):
+    from django.test import Client
+
+    return _client_for(Client, superuser)
+
+
+@pytest.fixture
+def deputy_client(deputy_user):
+    from django.test import Client
+
+    return _client_for(Client, deputy_user)
+
+
+@pytest.fixture
+def other_deputy_client(other_deputy_user):
+    from django.test import Client
+
+    return _client_for(Client, other_deputy_user)
+
+
+@pytest.fixture
+def resident_client(resident_user):
+    from django.test import Client
+
+    return _client_for(Client, resident_user)
+
+
+@pytest.fixture
+def celery_worker_app(settings):
+    """The Celery app talking to the real broker and worker, not running inline.
+
+    Needs REDIS_URL and a worker started outside the test run (.ci/run does it).
+    """
+    if not settings.REDIS_URL:
+        skip_or_fail("REDIS_URL is not set; no real broker and worker")
+    from ziyang_portal.celery import app
+
+    app.conf.task_always_eager = False
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+        if not app.control.ping(timeout=5):
+            skip_or_fail("no Celery worker answered a ping")
+        yield app
+    finally:
+        app.conf.task_always_eager = True

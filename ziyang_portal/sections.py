@@ -1,0 +1,26 @@
+"""Pages that read across apps are assembled from one section per app.
+
+Each app that has something to say provides, in its own module, a function that
+takes the request (or the deputy and year) and returns a context dictionary, and
+a template that renders it. The portal package lists them here, so that no app
+imports an app built on it.
+"""
+
+from django.utils.module_loading import import_string
+
+# (function, template) for the public home page, in page order.
+HOME_SECTIONS = [
+    ("publicity.home.section", "publicity/_home.html"),
+    ("reception.home.section", "reception/_home.html"),
+    ("deputies.home.section", "deputies/_home.html"),
+    ("suggestions.home.section", "suggestions/_home.html"),
+]
+
+
+def home_sections(request) -> list[dict]:
+    sections = []
+    for path, template in HOME_SECTIONS:
+        context = import_string(path)(request)
+        if context is not None:
+            sections.append({"template": template, "context": context})
+    return sections
