@@ -133,3 +133,19 @@ def celery_worker_app(settings):
         yield app
     finally:
         app.conf.task_always_eager = True
+
+
+@pytest.fixture
+def zhang(deputy_user):
+    """The Deputy record of the deputy persona, linked to their login."""
+    from tests.factories import DeputyFactory
+
+    return DeputyFactory(name="张示例", user=deputy_user, phone="13900001111")
+
+
+@pytest.fixture
+def li(other_deputy_user):
+    """Another deputy, in another constituency and community."""
+    from tests.factories import DeputyFactory
+
+    return DeputyFactory(name="李示例", user=other_deputy_user, phone="13900002222")

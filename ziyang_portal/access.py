@@ -18,3 +18,12 @@ def is_deputy(user) -> bool:
         and user.is_active
         and user.groups.filter(name=DEPUTY_GROUP).exists()
     )
+
+
+def deputy_for(user):
+    """The Deputy record linked to this login, or None."""
+    if not user.is_authenticated:
+        return None
+    from deputies.models import Deputy
+
+    return Deputy.objects.filter(user=user).select_related("community").first()

@@ -27,8 +27,8 @@ DEMO_LOGINS = [
     # (username, password, role, full name)
     ("admin", "ziyang-admin-2018", "superuser", "系统管理员"),
     ("staff", "ziyang-staff-2018", STAFF_GROUP, "工委示例工作人员"),
-    ("deputy", "ziyang-deputy-2018", DEPUTY_GROUP, "张示例"),
-    ("deputy2", "ziyang-deputy-2018", DEPUTY_GROUP, "李示例"),
+    ("deputy", "ziyang-deputy-2018", DEPUTY_GROUP, "张某华"),
+    ("deputy2", "ziyang-deputy-2018", DEPUTY_GROUP, "李某明"),
 ]
 
 

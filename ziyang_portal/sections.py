@@ -24,3 +24,23 @@ def home_sections(request) -> list[dict]:
         if context is not None:
             sections.append({"template": template, "context": context})
     return sections
+
+
+# (function, template) for a deputy's duty archive (履职档案). Each function takes
+# (deputy, year) — year None means the whole term — and returns a context
+# dictionary, or None when the app has nothing on that deputy.
+ARCHIVE_SECTIONS = [
+    ("deputies.archive.section", "deputies/_archive.html"),
+    ("reception.archive.section", "reception/_archive.html"),
+    ("suggestions.archive.section", "suggestions/_archive.html"),
+    ("publicity.archive.section", "publicity/_archive.html"),
+]
+
+
+def archive_sections(deputy, year) -> list[dict]:
+    sections = []
+    for path, template in ARCHIVE_SECTIONS:
+        context = import_string(path)(deputy, year)
+        if context is not None:
+            sections.append({"template": template, "context": context})
+    return sections

@@ -1,0 +1,6 @@
+"""This app's section of a deputy's duty archive (see ziyang_portal/sections.py)."""
+
+
+def section(deputy, year):
+    """Context for publicity/_archive.html, or None when there is nothing to show."""
+    return None
