@@ -44,3 +44,20 @@ def archive_sections(deputy, year) -> list[dict]:
         if context is not None:
             sections.append({"template": template, "context": context})
     return sections
+
+
+# (function, template) for a deputy's public profile page (/deputies/<id>/). Each
+# function takes the deputy and returns public context only, or None.
+PROFILE_SECTIONS = [
+    ("reception.profile.section", "reception/_profile.html"),
+    ("publicity.profile.section", "publicity/_profile.html"),
+]
+
+
+def profile_sections(deputy) -> list[dict]:
+    sections = []
+    for path, template in PROFILE_SECTIONS:
+        context = import_string(path)(deputy)
+        if context is not None:
+            sections.append({"template": template, "context": context})
+    return sections
