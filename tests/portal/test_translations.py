@@ -1,0 +1,91 @@
+"""Every user-facing string is translatable and the Chinese catalogues are complete."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+APPS = ["deputies", "reception", "suggestions", "publicity"]
+CATALOGUES = [ROOT / "locale"] + [ROOT / app / "locale" for app in APPS]
+
+
+def po_path(locale_dir: Path) -> Path:
+    return locale_dir / "zh_Hans" / "LC_MESSAGES" / "django.po"
+
+
+def existing_catalogues():
+    return [c for c in CATALOGUES if po_path(c).exists()]
+
+
+@pytest.mark.parametrize("locale_dir", existing_catalogues(), ids=str)
+def test_chinese_catalogue_has_no_untranslated_or_fuzzy_entry(locale_dir):
+    po = polib.pofile(str(po_path(locale_dir)))
+    untranslated = [e.msgid for e in po.untranslated_entries()]
+    fuzzy = [e.msgid for e in po.fuzzy_entries()]
+    assert not untranslated, f"untranslated: {untranslated[:10]}"
+    assert not fuzzy, f"fuzzy: {fuzzy[:10]}"
+
+
+@pytest.mark.parametrize("locale_dir", existing_catalogues(), ids=str)
+def test_compiled_catalogue_matches_its_source(locale_dir):
+    po = polib.pofile(str(po_path(locale_dir)))
+    mo = polib.mofile(str(po_path(locale_dir).with_suffix(".mo")))
+    compiled = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in mo}
+    for entry in po.translated_entries():
+        key = (entry.msgctxt, entry.msgid)
+        assert key in compiled, f"not compiled: {entry.msgid!r}"
+        msgstr, plural = compiled[key]
+        if entry.msgid_plural:
+            assert {int(k): v for k, v in plural.items()} == {
+                int(k): v for k, v in entry.msgstr_plural.items()
+            }
+        else:
+            assert msgstr == entry.msgstr, f"stale .mo for {entry.msgid!r}"
+
+
+def test_every_marked_string_is_in_a_catalogue(tmp_path):
+    """makemessages on a copy of the sources finds no msgid the catalogues lack."""
+    if not shutil.which("xgettext"):
+        pytest.skip("GNU gettext is not installed (apt-get install gettext)")
+    copy = tmp_path / "src"
+    shutil.copytree(
+        ROOT,
+        copy,
+        ignore=shutil.ignore_patterns(".venv", "var", ".git", "node_modules", "*.mo"),
+    )
+    ignores = [f"--ignore={app}/*" for app in APPS] + [
+        "--ignore=.venv/*",
+        "--ignore=var/*",
+        "--ignore=tests/*",
+        "--ignore=bench/*",
+    ]
+    manage = [sys.executable, "manage.py", "makemessages", "-l", "zh_Hans"]
+    subprocess.run(manage + ignores, cwd=copy, check=True, capture_output=True)
+    for app in APPS:
+        if (copy / app / "locale").exists():
+            subprocess.run(
+                [sys.executable, "../manage.py", "makemessages", "-l", "zh_Hans"],
+                cwd=copy / app,
+                check=True,
+                capture_output=True,
+            )
+    missing = {}
+    for locale_dir in CATALOGUES:
+        relative = locale_dir.relative_to(ROOT)
+        fresh_path = po_path(copy / relative)
+        if not fresh_path.exists():
+            continue
+        committed_path = po_path(locale_dir)
+        committed = (
+            {e.msgid for e in polib.pofile(str(committed_path))}
+            if committed_path.exists()
+            else set()
+        )
+        new = {e.msgid for e in polib.pofile(str(fresh_path))} - committed
+        if new:
+            missing[str(relative)] = sorted(new)[:10]
+    assert not missing, f"strings missing from the catalogues: {missing}"
