@@ -1,0 +1,78 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import ByElection, Community, Constituency, Deputy
+
+
+class DirectoryFilterForm(forms.Form):
+    """The public directory's filters; every field may be left empty."""
+
+    q = forms.CharField(label=_("Name"), required=False, max_length=50)
+    level = forms.ChoiceField(
+        label=_("Level"),
+        required=False,
+        choices=[("", _("All levels")), *Deputy.Level.choices],
+    )
+    constituency = forms.ModelChoiceField(
+        label=_("Constituency"),
+        required=False,
+        queryset=Constituency.objects.all(),
+        empty_label=_("All constituencies"),
+    )
+    community = forms.ModelChoiceField(
+        label=_("Community"),
+        required=False,
+        queryset=Community.objects.all(),
+        empty_label=_("All communities"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("level", "constituency", "community"):
+            self.fields[name].widget.attrs["class"] = "form-select"
+
+    def filter(self, deputies):
+        data = self.cleaned_data
+        deputies = deputies.search(data.get("q"))
+        if data.get("level"):
+            deputies = deputies.filter(level=data["level"])
+        if data.get("constituency"):
+            deputies = deputies.filter(constituency=data["constituency"])
+        if data.get("community"):
+            deputies = deputies.filter(community=data["community"])
+        return deputies
+
+
+class RegisterImportForm(forms.Form):
+    sheet = forms.FileField(
+        label=_("Register sheet (.xlsx)"),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".xlsx,application/vnd.openxmlformats-officedocument"
+                ".spreadsheetml.sheet"
+            }
+        ),
+    )
+
+
+class ByElectionForm(forms.ModelForm):
+    class Meta:
+        model = ByElection
+        fields = ["constituency", "date", "seats", "elected", "notes"]
+
+    def clean(self):
+        cleaned = super().clean()
+        elected = cleaned.get("elected")
+        seats = cleaned.get("seats")
+        constituency = cleaned.get("constituency")
+        if elected is not None and seats and len(elected) > seats:
+            self.add_error("elected", _("More deputies elected than there were seats."))
+        if elected and constituency:
+            outside = [d.name for d in elected if d.constituency_id != constituency.pk]
+            if outside:
+                self.add_error(
+                    "elected",
+                    _("Not deputies of this constituency: %(names)s.")
+                    % {"names": "、".join(outside)},
+                )
+        return cleaned
