@@ -1,6 +1,15 @@
 """This app's section of the public home page (see ziyang_portal/sections.py)."""
 
+from .models import Station
+
 
 def section(request):
     """Context for reception/_home.html, or None to leave the section out."""
-    return None
+    stations = list(
+        Station.objects.public()
+        .select_related("community")
+        .only("name", "slug", "kind", "reception_days", "community__name")
+    )
+    if not stations:
+        return None
+    return {"stations": stations}

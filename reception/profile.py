@@ -1,6 +1,11 @@
 """This app's section of a deputy's public profile (see ziyang_portal/sections.py)."""
 
+from .models import Station
+
 
 def section(deputy):
     """Public context for reception/_profile.html, or None when there is nothing."""
-    return None
+    stations = list(Station.objects.public().filter(deputies=deputy))
+    if not stations:
+        return None
+    return {"stations": stations}

@@ -1,0 +1,212 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from ziyang_portal.access import deputy_for, is_deputy
+
+from . import services
+from .forms import IssueFormSet, SessionEditForm, SessionForm
+from .models import ReceptionSession, SessionPhoto, Station
+
+RECENT_SESSIONS_ON_STATION_PAGE = 5
+
+
+# Public pages ---------------------------------------------------------------
+
+
+@require_GET
+def station_list(request: HttpRequest) -> HttpResponse:
+    stations = (
+        Station.objects.public()
+        .select_related("community")
+        .prefetch_related("deputies", "photos")
+        .annotate(session_count=Count("sessions", distinct=True))
+        .order_by("ordering", "name")
+    )
+    return render(request, "reception/station_list.html", {"stations": stations})
+
+
+@require_GET
+def station_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    station = get_object_or_404(
+        Station.objects.public()
+        .select_related("community")
+        .prefetch_related("deputies", "photos"),
+        slug=slug,
+    )
+    sessions = (
+        station.sessions.annotate(issue_count=Count("issues", distinct=True))
+        .prefetch_related(
+            "deputies",
+            Prefetch("photos", queryset=SessionPhoto.objects.order_by("pk")),
+        )
+        .order_by("-started_at")[:RECENT_SESSIONS_ON_STATION_PAGE]
+    )
+    return render(
+        request,
+        "reception/station_detail.html",
+        {"station": station, "sessions": sessions},
+    )
+
+
+# Deputy workspace -----------------------------------------------------------
+
+
+def _workspace_deputy(request: HttpRequest):
+    """The Deputy behind a logged-in deputy account; 403 for anybody else."""
+    deputy = deputy_for(request.user) if is_deputy(request.user) else None
+    if deputy is None:
+        raise PermissionDenied
+    return deputy
+
+
+def _get_session_for_deputy(request: HttpRequest, pk: int, *, change=False):
+    """The one access rule for a deputy's sessions, used by every /my/ view.
+
+    A deputy sees only sessions they took part in (404 for any other: its
+    existence is not confirmed). Changing is for the deputy who logged it,
+    within the edit window; after that only staff can, in the admin.
+    Returns (deputy, session, locked): locked is True when a change is refused.
+    """
+    deputy = _workspace_deputy(request)
+    session = get_object_or_404(
+        ReceptionSession.objects.for_deputy(deputy).select_related(
+            "station", "station__community"
+        ),
+        pk=pk,
+    )
+    locked = change and not session.deputy_may_change(request.user)
+    return deputy, session, locked
+
+
+def _locked(request, session) -> HttpResponse:
+    return render(
+        request,
+        "reception/my/session_locked.html",
+        {"session": session},
+        status=403,
+    )
+
+
+@login_required
+@require_GET
+def my_sessions(request: HttpRequest) -> HttpResponse:
+    deputy = _workspace_deputy(request)
+    sessions = (
+        ReceptionSession.objects.for_deputy(deputy)
+        .for_lists()
+        .annotate(issue_count=Count("issues", distinct=True))
+        .order_by("-started_at", "-pk")
+    )
+    page = Paginator(sessions, 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "reception/my/session_list.html",
+        {"page": page, "deputy": deputy},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_session_new(request: HttpRequest) -> HttpResponse:
+    deputy = _workspace_deputy(request)
+    if request.method == "POST":
+        form = SessionForm(request.POST, request.FILES, deputy=deputy)
+        issues = IssueFormSet(request.POST, prefix="issues")
+        if form.is_valid() and issues.is_valid():
+            session = services.session_save(
+                form=form, issues=issues, deputy=deputy, user=request.user
+            )
+            messages.success(request, _("The reception session has been logged."))
+            return redirect(session)
+        status = 400
+    else:
+        form = SessionForm(deputy=deputy, initial=_preselection(request, deputy))
+        issues = IssueFormSet(prefix="issues")
+        status = 200
+    return _render_form(request, form, issues, None, status)
+
+
+def _preselection(request, deputy) -> dict:
+    """Venue and co-deputies from the deputy's station assignments."""
+    stations = Station.objects.for_deputy(deputy).order_by(
+        "open_to_all_deputies", "ordering", "name"
+    )
+    station = stations.filter(slug=request.GET.get("station", "")).first()
+    station = station or stations.filter(deputies=deputy).first() or stations.first()
+    if station is None:
+        return {}
+    others = station.deputies.exclude(pk=deputy.pk).values_list("pk", flat=True)
+    return {"station": station, "co_deputies": list(others)}
+
+
+def _render_form(request, form, issues, session, status) -> HttpResponse:
+    return render(
+        request,
+        "reception/my/session_form.html",
+        {"form": form, "issues": issues, "session": session},
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def my_session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    _deputy, session, _locked_flag = _get_session_for_deputy(request, pk)
+    return render(
+        request,
+        "reception/my/session_detail.html",
+        {
+            "session": session,
+            "deputies": session.deputies.all(),
+            "issues": session.issues.select_related("community"),
+            "photos": session.photos.all(),
+            "can_change": session.deputy_may_change(request.user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_session_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    deputy, session, locked = _get_session_for_deputy(request, pk, change=True)
+    if locked:
+        return _locked(request, session)
+    if request.method == "POST":
+        form = SessionEditForm(
+            request.POST, request.FILES, instance=session, deputy=deputy
+        )
+        issues = IssueFormSet(request.POST, instance=session, prefix="issues")
+        if form.is_valid() and issues.is_valid():
+            services.session_save(
+                form=form, issues=issues, deputy=deputy, user=request.user
+            )
+            messages.success(request, _("The changes have been saved."))
+            return redirect(session)
+        status = 400
+    else:
+        form = SessionEditForm(instance=session, deputy=deputy)
+        issues = IssueFormSet(instance=session, prefix="issues")
+        status = 200
+    return _render_form(request, form, issues, session, status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_session_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    _deputy, session, locked = _get_session_for_deputy(request, pk, change=True)
+    if locked:
+        return _locked(request, session)
+    if request.method == "POST":
+        services.session_delete(session=session)
+        messages.success(request, _("The reception session has been deleted."))
+        return redirect("reception:my_sessions")
+    return render(
+        request, "reception/my/session_confirm_delete.html", {"session": session}
+    )
