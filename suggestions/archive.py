@@ -1,6 +1,30 @@
 """This app's section of a deputy's duty archive (see ziyang_portal/sections.py)."""
 
+from .models import Suggestion
+
 
 def section(deputy, year):
-    """Context for suggestions/_archive.html, or None when there is nothing to show."""
-    return None
+    """Suggestions the deputy raised or followed in the year (None: whole term).
+
+    Titles, status and reply dates only: the archive is printed and shared, so it
+    carries no resident's contact details.
+    """
+    items = Suggestion.objects.for_deputy(deputy)
+    if year is not None:
+        items = items.in_year(year)
+    items = list(
+        items.select_related("category", "community", "handling_unit").order_by(
+            "received_at"
+        )
+    )
+    if not items:
+        return None
+    raised = [s for s in items if s.raised_by_id == deputy.pk]
+    followed = [s for s in items if s.following_deputy_id == deputy.pk]
+    return {
+        "year": year,
+        "raised": raised,
+        "followed": followed,
+        "answered": sum(1 for s in items if s.status in Suggestion.NEEDS_REPLY),
+        "total": len(items),
+    }

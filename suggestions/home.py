@@ -1,6 +1,16 @@
 """This app's section of the public home page (see ziyang_portal/sections.py)."""
 
+from django.utils import timezone
+
+from .models import Suggestion
+
 
 def section(request):
-    """Context for suggestions/_home.html, or None to leave the section out."""
-    return None
+    """This year's counts beside the submit and track buttons."""
+    year = timezone.localdate().year
+    items = Suggestion.objects.in_year(year)
+    return {
+        "year": year,
+        "received": items.count(),
+        "answered": items.with_reply().count(),
+    }

@@ -1,2 +1,20 @@
+from django.urls import path
+
+from . import views
+
 app_name = "suggestions"
-urlpatterns: list = []
+urlpatterns = [
+    path("suggest/", views.suggest, name="suggest"),
+    path("suggest/done/", views.suggest_done, name="suggest_done"),
+    path("suggest/privacy/", views.privacy, name="privacy"),
+    path("track/", views.track, name="track"),
+    path("track/result/", views.track_result, name="track_result"),
+    path("track/rate/", views.track_rate, name="track_rate"),
+    path("my/suggestions/", views.my_suggestions, name="my_suggestions"),
+    path("my/suggestions/<int:pk>/", views.my_suggestion, name="my_suggestion"),
+    path(
+        "my/sessions/<int:session_id>/issues/<uuid:issue_uid>/suggest/",
+        views.from_session_issue,
+        name="from_session_issue",
+    ),
+]

@@ -1,0 +1,323 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ziyang_portal.access import deputy_for, is_deputy
+
+from . import ratelimit, services
+from .forms import (
+    FollowUpForm,
+    RatingForm,
+    SessionIssueSuggestionForm,
+    SuggestionForm,
+    TrackForm,
+)
+from .models import (
+    PRIVACY_NOTICE_VERSION,
+    Category,
+    Escalation,
+    EscalationFollowUp,
+    Reply,
+    Suggestion,
+    TimelineEntry,
+    normalise_tracking_code,
+)
+
+DONE_KEY = "suggestions:done"
+TRACKED_KEY = "suggestions:tracked"
+
+
+def _too_many(request, message) -> HttpResponse:
+    return render(
+        request, "suggestions/rate_limited.html", {"message": message}, status=429
+    )
+
+
+# Public form -----------------------------------------------------------------
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def suggest(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        return _suggest_page(request, SuggestionForm())
+    already = _already_submitted(request.POST.get("token"))
+    if already:
+        return _done(request, already)
+    if not ratelimit.hit("submit-ip", ratelimit.client_address(request)):
+        return _too_many(request, _("Too many submissions from this network."))
+    form = SuggestionForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _suggest_page(request, form, status=400)
+    if not ratelimit.hit("submit-phone", form.cleaned_data["phone"]):
+        return _too_many(request, _("Too many submissions with this phone number."))
+    suggestion = services.suggestion_create(
+        suggestion=form.build(PRIVACY_NOTICE_VERSION),
+        photos=form.cleaned_data["photos"],
+        actor=request.user,
+    )
+    return _done(request, suggestion)
+
+
+def _suggest_page(request, form, status=200):
+    context = {"form": form, "privacy_version": PRIVACY_NOTICE_VERSION}
+    return render(request, "suggestions/suggest.html", context, status=status)
+
+
+def _already_submitted(token):
+    try:
+        return Suggestion.objects.filter(submission_token=token).first()
+    except ValidationError:
+        return None
+
+
+def _done(request, suggestion):
+    request.session[DONE_KEY] = suggestion.tracking_code
+    return redirect("suggestions:suggest_done")
+
+
+@never_cache
+def suggest_done(request: HttpRequest) -> HttpResponse:
+    code = request.session.get(DONE_KEY)
+    if not code:
+        return redirect("suggestions:suggest")
+    return render(request, "suggestions/suggest_done.html", {"code": code})
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "suggestions/privacy.html", {"privacy_version": PRIVACY_NOTICE_VERSION}
+    )
+
+
+# Tracking --------------------------------------------------------------------
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def track(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        return render(request, "suggestions/track.html", {"form": TrackForm()})
+    if not ratelimit.hit("track-ip", ratelimit.client_address(request)):
+        return _too_many(request, _("Too many look-ups from this network."))
+    form = TrackForm(request.POST)
+    suggestion = form.is_valid() and _find_tracked(**form.cleaned_data)
+    if not suggestion:
+        if form.is_valid():
+            # One answer for an unknown code and a wrong phone suffix alike.
+            form.add_error(
+                None,
+                _("No item matches this code and these digits. Please check both."),
+            )
+        return render(request, "suggestions/track.html", {"form": form}, status=400)
+    request.session[TRACKED_KEY] = suggestion.pk
+    return redirect("suggestions:track_result")
+
+
+def _find_tracked(code, phone_last4):
+    suggestion = Suggestion.objects.filter(
+        tracking_code=normalise_tracking_code(code)
+    ).first()
+    stored = suggestion.phone_last4 if suggestion else "----"
+    if suggestion and stored and constant_time_compare(stored, phone_last4):
+        return suggestion
+    return None
+
+
+def _tracked_suggestion(request):
+    pk = request.session.get(TRACKED_KEY)
+    if not pk:
+        return None
+    return (
+        Suggestion.objects.select_related("category", "community", "handling_unit")
+        .prefetch_related(
+            Prefetch(
+                "timeline",
+                queryset=TimelineEntry.objects.filter(public=True),
+                to_attr="public_timeline",
+            ),
+            Prefetch("replies", queryset=Reply.objects.select_related("rating")),
+            Prefetch(
+                "escalations",
+                queryset=Escalation.objects.select_related(
+                    "city_deputy"
+                ).prefetch_related(
+                    Prefetch(
+                        "follow_ups",
+                        queryset=EscalationFollowUp.objects.filter(public=True),
+                        to_attr="public_follow_ups",
+                    )
+                ),
+            ),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+@never_cache
+def track_result(request: HttpRequest, rating_form=None, status=200) -> HttpResponse:
+    suggestion = _tracked_suggestion(request)
+    if suggestion is None:
+        return redirect("suggestions:track")
+    replies = list(suggestion.replies.all())
+    can_rate = (
+        suggestion.status == Suggestion.Status.REPLIED
+        and replies
+        and not hasattr(replies[-1], "rating")
+    )
+    context = {
+        "suggestion": suggestion,
+        "replies": replies,
+        "rating_form": (rating_form or RatingForm()) if can_rate else None,
+    }
+    return render(request, "suggestions/track_result.html", context, status=status)
+
+
+@require_POST
+def track_rate(request: HttpRequest) -> HttpResponse:
+    suggestion = _tracked_suggestion(request)
+    if suggestion is None:
+        return redirect("suggestions:track")
+    if not ratelimit.hit("rate-ip", ratelimit.client_address(request)):
+        return _too_many(request, _("Too many ratings from this network."))
+    form = RatingForm(request.POST)
+    if not form.is_valid():
+        return track_result(request, rating_form=form, status=400)
+    try:
+        services.suggestion_rate(suggestion=suggestion, **form.cleaned_data)
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return track_result(request, rating_form=form, status=400)
+    return redirect("suggestions:track_result")
+
+
+# Deputy workspace ------------------------------------------------------------
+
+
+def _deputy_or_403(request):
+    deputy = deputy_for(request.user) if is_deputy(request.user) else None
+    if deputy is None:
+        raise PermissionDenied
+    return deputy
+
+
+def get_suggestion_for_deputy(request, pk) -> Suggestion:
+    """The one access check for a deputy's view of a suggestion."""
+    deputy = _deputy_or_403(request)
+    queryset = Suggestion.objects.for_deputy(deputy).select_related(
+        "category", "community", "handling_unit", "following_deputy", "raised_by"
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+@login_required
+def my_suggestions(request: HttpRequest) -> HttpResponse:
+    deputy = _deputy_or_403(request)
+    queryset = (
+        Suggestion.objects.for_deputy(deputy)
+        .select_related("category", "community", "handling_unit")
+        .order_by("-received_at")
+    )
+    page = Paginator(queryset, 25).get_page(request.GET.get("page"))
+    notices = request.user.suggestion_notifications.unread().select_related(
+        "suggestion"
+    )[:10]
+    return render(
+        request,
+        "suggestions/my_list.html",
+        {"deputy": deputy, "page": page, "notices": notices},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_suggestion(request: HttpRequest, pk: int) -> HttpResponse:
+    suggestion = get_suggestion_for_deputy(request, pk)
+    form = FollowUpForm(request.POST or None)
+    if request.method == "POST":
+        if not form.is_valid():
+            return _my_detail(request, suggestion, form, status=400)
+        services.suggestion_follow_up(
+            suggestion=suggestion, actor=request.user, **form.cleaned_data
+        )
+        return redirect(suggestion)
+    request.user.suggestion_notifications.unread().filter(suggestion=suggestion).update(
+        read_at=timezone.now()
+    )
+    return _my_detail(request, suggestion, form)
+
+
+def _my_detail(request, suggestion, form, status=200):
+    context = {
+        "suggestion": suggestion,
+        "timeline": suggestion.timeline.select_related("actor"),
+        "replies": suggestion.replies.all(),
+        "escalations": suggestion.escalations.select_related(
+            "city_deputy"
+        ).prefetch_related("follow_ups"),
+        "form": form,
+    }
+    return render(request, "suggestions/my_detail.html", context, status=status)
+
+
+# Reception session issues -------------------------------------------------------
+
+
+def get_session_issue_for_deputy(request, session_id, issue_uid):
+    """A deputy reaches only issues of sessions they took part in (404 otherwise)."""
+    from reception.models import ReceptionSession
+
+    deputy = _deputy_or_403(request)
+    session = get_object_or_404(
+        ReceptionSession.objects.for_deputy(deputy), pk=session_id
+    )
+    issue = get_object_or_404(session.issues.select_related("community"), uid=issue_uid)
+    return deputy, session, issue
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def from_session_issue(
+    request: HttpRequest, session_id: int, issue_uid
+) -> HttpResponse:
+    deputy, session, issue = get_session_issue_for_deputy(
+        request, session_id, issue_uid
+    )
+    existing = Suggestion.objects.filter(session_issue_uid=issue.uid).first()
+    if existing:
+        messages.info(request, _("This issue is already a tracked suggestion."))
+        return redirect(existing)
+    initial = {
+        "title": issue.text[:60],
+        "text": issue.text,
+        "category": Category.objects.filter(name=issue.category).first(),
+    }
+    form = SessionIssueSuggestionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        suggestion, _created = services.suggestion_from_session_issue(
+            session=session,
+            issue=issue,
+            deputy=deputy,
+            user=request.user,
+            **form.cleaned_data,
+        )
+        messages.success(
+            request,
+            _("Tracked as %(code)s.") % {"code": suggestion.tracking_code},
+        )
+        return redirect(suggestion)
+    context = {"form": form, "session": session, "issue": issue}
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "suggestions/from_session_issue.html", context, status=status
+    )

@@ -1,0 +1,102 @@
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from suggestions.models import Escalation, Rating, Suggestion
+from suggestions.views import TRACKED_KEY
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo")
+
+
+def check_the_2018_figures_come_out_of_the_records(demo):
+    figures = Suggestion.objects.figures(2018)
+    assert figures["session"] == 6
+    assert figures["inter_session"] == 4
+    assert figures["deputy_total"] == 10
+    assert figures["deputy_replied"] == 10
+    assert figures["deputy_replied_percent"] == 100
+    assert figures["resident_collected"] == 72
+    assert figures["resident_followed_up"] == 48
+    assert figures["escalations"] == 1
+
+
+def check_session_suggestions_belong_to_the_second_session_of_the_15th_congress(demo):
+    sessions = set(
+        Suggestion.objects.filter(kind="session").values_list(
+            "congress_session", flat=True
+        )
+    )
+    assert sessions == {"区十五届人大二次会议"}
+
+
+def check_resident_opinions_come_from_the_channels_the_report_names(demo):
+    sources = set(
+        Suggestion.objects.resident_opinions().values_list("source", flat=True)
+    )
+    assert {"reception", "wechat_express", "community_group"} <= sources
+
+
+def check_the_demo_has_a_spread_of_statuses_outcomes_and_ratings(demo):
+    statuses = set(Suggestion.objects.values_list("status", flat=True))
+    assert {"received", "accepted", "in_progress", "replied", "closed"} <= statuses
+    assert {"rejected", "reopened"} <= statuses
+    assert set(Suggestion.objects.values_list("outcome", flat=True)) >= {
+        "A",
+        "B",
+        "C",
+        "D",
+    }
+    assert set(Rating.objects.values_list("score", flat=True)) == {
+        "satisfied",
+        "basically",
+        "unsatisfied",
+    }
+
+
+def check_the_meiyinsi_escalation_has_its_follow_ups(demo):
+    escalation = Escalation.objects.select_related("suggestion", "city_deputy").get()
+    assert "梅家山" in escalation.suggestion.title
+    assert escalation.suggestion.community.name == "梅隐寺社区"
+    assert escalation.city_deputy.level == "city"
+    texts = " ".join(escalation.follow_ups.values_list("text", flat=True))
+    assert "大石墩子已经拆除" in texts and "正在修复" in texts
+    assert escalation.status == "partly"
+
+
+def test_the_demo_is_idempotent(demo):
+    counts = (Suggestion.objects.count(), Rating.objects.count())
+    call_command("load_demo")
+    assert (Suggestion.objects.count(), Rating.objects.count()) == counts
+
+
+def check_tracking_pages_of_the_demo_show_no_names_or_phones(demo, client):
+    for s in Suggestion.objects.resident_opinions():
+        session = client.session
+        session[TRACKED_KEY] = s.pk
+        session.save()
+        html = client.get(reverse("suggestions:track_result")).content.decode()
+        assert s.submitter_phone not in html
+        assert s.submitter_name not in html
+        assert s.submitter_address not in html
+
+
+def check_the_demo_sent_no_notifications_about_2018(demo):
+    from suggestions.models import Notification
+
+    assert not Notification.objects.exists()
+
+
+def test_the_demo_year_holds_what_the_2018_report_says(demo, client):
+    """One load of the demo (it is slow) and every check of it."""
+    check_the_2018_figures_come_out_of_the_records(demo)
+    check_session_suggestions_belong_to_the_second_session_of_the_15th_congress(demo)
+    check_resident_opinions_come_from_the_channels_the_report_names(demo)
+    check_the_demo_has_a_spread_of_statuses_outcomes_and_ratings(demo)
+    check_the_meiyinsi_escalation_has_its_follow_ups(demo)
+    check_tracking_pages_of_the_demo_show_no_names_or_phones(demo, client)
+    check_the_demo_sent_no_notifications_about_2018(demo)
