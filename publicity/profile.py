@@ -1,6 +1,16 @@
 """This app's section of a deputy's public profile (see ziyang_portal/sections.py)."""
 
+from .models import Article
+
+PROFILE_ITEMS = 10
+
 
 def section(deputy):
-    """Public context for publicity/_profile.html, or None when there is nothing."""
-    return None
+    """Published profile posts on the deputy, then other news featuring them."""
+    articles = list(
+        Article.objects.published()
+        .featuring(deputy)
+        .only("title", "date", "is_profile_post")
+        .order_by("-is_profile_post", "-date", "-pk")[:PROFILE_ITEMS]
+    )
+    return {"deputy": deputy, "articles": articles} if articles else None
