@@ -11,6 +11,11 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_sync_roles_after_last_app, dispatch_uid="ziyang-roles")
+        from . import middleware  # noqa: F401 - connects the login-time receiver
+
+        # The work report's admin registers here, not from admin.py: that module
+        # defines the site class and is imported while the default site is built.
+        from .report import admin  # noqa: F401
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

@@ -22,3 +22,11 @@ def health_self_check() -> dict:
     }
     cache.set(WORKER_HEARTBEAT_KEY, report["at"], timeout=24 * 3600)
     return report
+
+
+@shared_task(name="ziyang_portal.tasks.make_report_export")
+def make_report_export(export_id: int) -> None:
+    """Make a work report file (Word, PDF, web page or CSV); progress on its row."""
+    from .report.services import report_export_run
+
+    report_export_run(export_id)

@@ -1,0 +1,60 @@
+"""The Word document opens in LibreOffice and prints as an official report.
+
+Set REPORT_PAGES_DIR to keep the rendered pages as PNG files for a person to
+look at; nothing generated is kept otherwise.
+"""
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from ziyang_portal.report.document import ReportDocument
+from ziyang_portal.report.render import render_docx
+
+from .conftest import YEAR
+
+pytestmark = pytest.mark.skipif(
+    not shutil.which("soffice"),
+    reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui)",
+)
+
+
+def test_libreoffice_converts_the_word_document_to_pdf_pages(factory_year, tmp_path):
+    docx = tmp_path / "report.docx"
+    docx.write_bytes(render_docx(ReportDocument.from_records(YEAR)))
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = tmp_path / "report.pdf"
+    assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True
+    ).stdout.decode()
+    squeezed = "".join(text.split())
+    assert "人大紫阳街工委2016年工作报告" in squeezed
+    assert "—1—" in squeezed and "—2—" in squeezed  # the PAGE field, page by page
+
+    pages_dir = Path(os.environ.get("REPORT_PAGES_DIR") or tmp_path / "pages")
+    pages_dir.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "60", "-png", str(pdf), str(pages_dir / "page")],
+        check=True,
+        timeout=120,
+    )
+    pages = sorted(pages_dir.glob("page-*.png"))
+    assert len(pages) >= 2

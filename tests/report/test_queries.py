@@ -1,0 +1,186 @@
+"""Building a report takes the same number of queries at 100 and 10,000 records."""
+
+import datetime
+import itertools
+import zoneinfo
+
+from deputies.models import Attendance, DutyActivity, DutyReport
+from tests.factories import DeputyFactory
+from tests.utils import count_queries
+from ziyang_portal.report.builder import collect_figures, generate_paragraphs
+
+YEAR = 2018
+TZ = zoneinfo.ZoneInfo("Asia/Shanghai")
+K = DutyActivity.Kind
+
+
+def bulk_records(n: int, deputies) -> None:
+    """n records of each kind the providers count, made in bulk to stay fast."""
+    kinds = itertools.cycle(
+        [K.SYMPOSIUM, K.POVERTY_VISIT, K.TRAINING, K.BRIEFING, K.STUDY]
+    )
+    activities = []
+    for i in range(n):
+        kind = next(kinds)
+        extra = {}
+        if kind == K.SYMPOSIUM:
+            extra = {"topics": f"议题{i}"}
+        elif kind == K.POVERTY_VISIT:
+            extra = {"households_due": 3, "households_visited": 3}
+        elif kind == K.BRIEFING:
+            extra = {"publication": f"《简报{i % 7}》", "publication_kind": "internal"}
+        activities.append(
+            DutyActivity(
+                kind=kind,
+                title=f"批量活动{i}",
+                date=datetime.date(YEAR, 1 + i % 12, 1 + i % 28),
+                **extra,
+            )
+        )
+    activities = DutyActivity.objects.bulk_create(activities, batch_size=500)
+    Attendance.objects.bulk_create(
+        [
+            Attendance(
+                activity=a,
+                deputy=deputies[i % len(deputies)],
+                attended=True,
+                reflection="心得" if a.kind == K.TRAINING else "",
+            )
+            for i, a in enumerate(activities)
+        ],
+        batch_size=500,
+    )
+    DutyReport.objects.bulk_create(
+        [
+            DutyReport(
+                deputy=deputies[i % len(deputies)],
+                constituency=deputies[i % len(deputies)].constituency,
+                date=datetime.date(YEAR, 8, 1 + i % 28),
+                text="述职",
+            )
+            for i in range(n)
+        ],
+        batch_size=500,
+    )
+
+
+def bulk_other_apps(n: int, deputies, offset: int) -> None:
+    """n reception sessions, residents' opinions (half followed up, a third
+    answered) and articles with two submissions each, made in bulk."""
+    from publicity.models import Article, Outlet, Submission
+    from reception.models import ReceptionSession
+    from suggestions.models import Reply, Suggestion, TimelineEntry
+    from tests.reception.factories import StationFactory
+
+    station = StationFactory()
+    sessions = ReceptionSession.objects.bulk_create(
+        [
+            ReceptionSession(
+                station=station,
+                started_at=datetime.datetime(
+                    YEAR, 1 + i % 12, 1 + i % 28, 9, tzinfo=TZ
+                ),
+                voters_received=1 + i % 30,
+            )
+            for i in range(n)
+        ],
+        batch_size=500,
+    )
+    Through = ReceptionSession.deputies.through
+    Through.objects.bulk_create(
+        [
+            Through(receptionsession=s, deputy=deputies[i % len(deputies)])
+            for i, s in enumerate(sessions)
+        ],
+        batch_size=500,
+    )
+    kinds = itertools.cycle(
+        [Suggestion.Kind.RESIDENT, Suggestion.Kind.RESIDENT, Suggestion.Kind.SESSION]
+    )
+    suggestions = Suggestion.objects.bulk_create(
+        [
+            Suggestion(
+                tracking_code=f"Q{offset + i:09d}",
+                kind=next(kinds),
+                source=Suggestion.Source.WECHAT_EXPRESS,
+                title=f"批量意见{i}",
+                text="示例",
+                received_at=datetime.datetime(YEAR, 1 + i % 12, 2, 9, tzinfo=TZ),
+            )
+            for i in range(n)
+        ],
+        batch_size=500,
+    )
+    TimelineEntry.objects.bulk_create(
+        [
+            TimelineEntry(suggestion=s, kind=TimelineEntry.Kind.FOLLOW_UP, note="督办")
+            for s in suggestions[::2]
+        ],
+        batch_size=500,
+    )
+    Reply.objects.bulk_create(
+        [
+            Reply(
+                suggestion=s,
+                responder="示例单位",
+                answered_on=datetime.date(YEAR, 12, 1),
+                channel=Reply.Channel.WRITTEN,
+                text="已答复",
+            )
+            for s in suggestions[::3]
+        ],
+        batch_size=500,
+    )
+    outlets = [
+        Outlet.objects.create(
+            name=f"批量媒体{offset}-{k}",
+            level=Outlet.Level.DISTRICT,
+            kind=Outlet.Kind.WEBSITE,
+        )
+        for k in range(2)
+    ]
+    articles = Article.objects.bulk_create(
+        [
+            Article(title=f"批量稿件{i}", body="正文", date=datetime.date(YEAR, 3, 1))
+            for i in range(n)
+        ],
+        batch_size=500,
+    )
+    Submission.objects.bulk_create(
+        [
+            Submission(
+                article=a,
+                outlet=outlet,
+                sent_on=datetime.date(YEAR, 3, 1),
+                accepted=k == 0,
+                accepted_on=datetime.date(YEAR, 3, 5) if k == 0 else None,
+            )
+            for a in articles
+            for k, outlet in enumerate(outlets)
+        ],
+        batch_size=500,
+    )
+
+
+def build():
+    figures = collect_figures(YEAR)
+    generate_paragraphs(YEAR, figures)
+    return figures
+
+
+def test_the_queries_to_build_a_report_do_not_grow_with_the_records(db):
+    deputies = DeputyFactory.create_batch(5)
+    bulk_records(100, deputies)
+    bulk_other_apps(100, deputies, offset=0)
+    build()  # warm caches such as content types
+    small = count_queries(build)
+    bulk_records(9_900, deputies)
+    bulk_other_apps(9_900, deputies, offset=100)
+    large = count_queries(build)
+    figures = build()
+    assert figures["deputies.duty_reports"].value == 10_000
+    assert figures["deputies.symposiums"].value == 2_000
+    assert figures["reception.sessions"].value == 10_000
+    assert figures["suggestions.collected"].value == 6_667
+    assert figures["publicity.articles_submitted"].value == 10_000
+    assert large == small

@@ -1,0 +1,1 @@
+"""The year-end work report: figures from every app, the text, its outputs."""
