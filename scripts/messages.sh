@@ -1,16 +1,17 @@
 #!/bin/sh
 # Refresh the translation catalogues: the project's own under locale/, and each
-# app's under <app>/locale/. Needs GNU gettext (apt-get install gettext).
+# app's (every folder with a locale/ of its own). Needs GNU gettext.
 set -eu
 cd "$(dirname "$0")/.."
-PY=${PY:-.venv/bin/python}
-APPS="deputies reception suggestions publicity"
+PY=${PY:-$(pwd)/.venv/bin/python}
+APPS=$(find . -path ./.venv -prune -o -path ./tests -prune -o -path ./locale -prune \
+  -o -type d -name locale -print | sed 's|^\./||; s|/locale$||' | sort)
 ignore=""
 for app in $APPS; do ignore="$ignore --ignore=$app/*"; done
 # shellcheck disable=SC2086
 $PY manage.py makemessages -l zh_Hans --no-obsolete $ignore \
-  --ignore=.venv/* --ignore=var/* --ignore=tests/* --ignore=bench/*
+  --ignore='.venv/*' --ignore='var/*' --ignore='tests/*' --ignore='bench/*'
 for app in $APPS; do
-  (cd "$app" && ../$PY ../manage.py makemessages -l zh_Hans --no-obsolete)
+  (cd "$app" && $PY "$OLDPWD/manage.py" makemessages -l zh_Hans --no-obsolete)
 done
-$PY manage.py compilemessages --ignore=.venv/* >/dev/null
+$PY manage.py compilemessages --ignore='.venv/*' >/dev/null

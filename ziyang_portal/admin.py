@@ -6,3 +6,13 @@ class PortalAdminSite(admin.AdminSite):
     site_header = _("Ziyang Street People's Congress Working Committee")
     site_title = _("Ziyang Street People's Congress Working Committee")
     index_title = _("Committee back office")
+    # The staff dashboard is the first page staff see (ziyang_portal.dashboard).
+    index_template = "dashboard/admin_index.html"
+
+    def index(self, request, extra_context=None):
+        from .dashboard.views import dashboard_context
+
+        context, status = dashboard_context(request)
+        response = super().index(request, {**context, **(extra_context or {})})
+        response.status_code = status
+        return response

@@ -20,6 +20,7 @@ LOADERS = [
     "reception.demo.load",
     "suggestions.demo.load",
     "publicity.demo.load",
+    "workplan.demo.load",
 ]
 
 # Published in the README; load_demo refuses to run in production.

@@ -11,7 +11,14 @@ STAFF_GROUP = "工委工作人员"
 DEPUTY_GROUP = "人大代表"
 
 # Apps whose records committee staff keep in the admin.
-STAFF_APPS = ["deputies", "reception", "suggestions", "publicity", "ziyang_portal"]
+STAFF_APPS = [
+    "deputies",
+    "reception",
+    "suggestions",
+    "publicity",
+    "workplan",
+    "ziyang_portal",
+]
 
 # Permissions that expose residents' personal data or act for the superuser.
 # Staff are given them one by one in the admin, never through the group.
@@ -21,6 +28,9 @@ SENSITIVE_CODENAMES = {
     "export_personal_data",
 }
 
+# Beyond their apps, staff see login attempts and unlock locked accounts.
+STAFF_EXTRA_CODENAMES = {"view_accessattempt", "delete_accessattempt", "view_accesslog"}
+
 # What a deputy may do, beyond their own workspace which is checked per object.
 DEPUTY_CODENAMES: set[str] = set()
 
@@ -28,7 +38,10 @@ DEPUTY_CODENAMES: set[str] = set()
 def staff_permissions(using="default"):
     return (
         Permission.objects.using(using)
-        .filter(content_type__app_label__in=STAFF_APPS)
+        .filter(
+            Q(content_type__app_label__in=STAFF_APPS)
+            | Q(content_type__app_label="axes", codename__in=STAFF_EXTRA_CODENAMES)
+        )
         .exclude(codename__in=SENSITIVE_CODENAMES)
     )
 

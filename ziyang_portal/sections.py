@@ -14,6 +14,7 @@ HOME_SECTIONS = [
     ("reception.home.section", "reception/_home.html"),
     ("deputies.home.section", "deputies/_home.html"),
     ("suggestions.home.section", "suggestions/_home.html"),
+    ("workplan.home.section", "workplan/_home.html"),
 ]
 
 

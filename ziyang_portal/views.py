@@ -1,10 +1,12 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 from .access import is_deputy
 from .health import run_checks
@@ -36,3 +38,11 @@ def my_home(request: HttpRequest) -> HttpResponse:
     if not is_deputy(request.user):
         raise PermissionDenied
     return render(request, "my/home.html")
+
+
+@require_GET
+def public_media(request: HttpRequest, path: str) -> HttpResponse:
+    """Public pictures in development; residents' photos and files never."""
+    if not path.startswith(settings.PUBLIC_MEDIA_PREFIXES) or ".." in path:
+        raise Http404
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -175,3 +175,36 @@ def test_static_files_are_vendored_not_from_a_cdn(client, db):
     html = client.get("/").content.decode()
     assert "/static/vendor/bootstrap/bootstrap.min.css" in html
     assert "cdn" not in html.lower()
+
+
+def test_development_server_serves_public_pictures_but_never_residents_photos(
+    client, db, settings
+):
+    from pathlib import Path
+
+    from django.urls import clear_url_caches
+
+    settings.DEBUG = True
+    media = Path(settings.MEDIA_ROOT)
+    for folder in ("publicity/covers", "suggestions/photos"):
+        (media / folder).mkdir(parents=True, exist_ok=True)
+        (media / folder / "x.jpg").write_bytes(b"\xff\xd8demo")
+    import importlib
+
+    from ziyang_portal import urls
+
+    importlib.reload(urls)
+    clear_url_caches()
+    try:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(settings, "ROOT_URLCONF", "ziyang_portal.urls")
+            assert client.get("/media/publicity/covers/x.jpg").status_code == 200
+            assert client.get("/media/suggestions/photos/x.jpg").status_code == 404
+            assert (
+                client.get("/media/publicity/../suggestions/photos/x.jpg").status_code
+                == 404
+            )
+    finally:
+        settings.DEBUG = False
+        importlib.reload(urls)
+        clear_url_caches()

@@ -5,6 +5,7 @@ refuses to start without its secrets. Both read the same variables, listed in th
 README.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -33,11 +34,24 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
+    "axes",
+    "captcha",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "ziyang_portal",
+    "ziyang_portal.security",
     "deputies",
     "reception",
     "suggestions",
     "publicity",
+    "workplan",
+    # Cross-app features: the staff dashboard, register exports, open data, API.
+    "rest_framework",
+    "drf_spectacular",
+    "ziyang_portal.dashboard",
+    "ziyang_portal.exports",
+    "ziyang_portal.opendata",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -49,9 +63,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "ziyang_portal.middleware.AbsoluteSessionLimitMiddleware",
+    "ziyang_portal.security.middleware.StaffTwoFactorMiddleware",
+    "ziyang_portal.security.middleware.ExportAuditMiddleware",
+    # Last, as django-axes requires: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ziyang_portal.urls"
@@ -109,6 +129,32 @@ else:
 
 # Sessions live in the database so that a Redis outage never logs anybody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Idle timeout: 30 minutes without a request ends the session ...
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+# ... and no login lasts longer than a working day, active or not.
+SESSION_ABSOLUTE_AGE = 10 * 3600
+
+# Login throttling (django-axes): 5 failures lock the account, and separately the
+# client address, for 15 minutes. Staff unlock from the admin (access attempts).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
+
+# Second factor (TOTP, django-otp) for staff: optional locally, required in
+# production, where staff without an authenticator are sent to set one up.
+STAFF_REQUIRE_2FA = env.bool("STAFF_REQUIRE_2FA", default=False)
+OTP_TOTP_ISSUER = "紫阳街人大工委"
+
+# Audit trail (logins, exports, reveals): kept this many days, never under 183.
+AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=400)
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -144,6 +190,15 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Folders of MEDIA_ROOT that hold public pictures. Everything else (residents'
+# photos, duty-report files, generated reports) is served by views that check
+# who is asking.
+PUBLIC_MEDIA_PREFIXES = (
+    "deputies/photos/",
+    "deputies/activities/",
+    "reception/",
+    "publicity/",
+)
 FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
@@ -178,6 +233,29 @@ CELERY_BEAT_SCHEDULE = {
         "task": "ziyang_portal.tasks.health_self_check",
         "schedule": 15 * 60,
     },
+    # Suggestions: re-send undelivered notices, chase overdue items daily, and
+    # erase residents' personal data once its retention period after closure ends.
+    "suggestions-sweep-outbox": {
+        "task": "suggestions.tasks.sweep_outbox",
+        "schedule": 5 * 60,
+    },
+    "suggestions-find-overdue": {
+        "task": "suggestions.tasks.find_overdue",
+        "schedule": 24 * 3600,
+    },
+    "suggestions-erase-personal-data": {
+        "task": "suggestions.tasks.erase_expired_personal_data",
+        "schedule": 24 * 3600,
+    },
+    "security-prune-audit": {
+        "task": "ziyang_portal.security.tasks.prune_audit",
+        "schedule": 24 * 3600,
+    },
+    # Open data: the public ZIP is rebuilt every night from the records.
+    "opendata-regenerate": {
+        "task": "ziyang_portal.opendata.tasks.regenerate",
+        "schedule": 24 * 3600,
+    },
 }
 
 # Content-Security-Policy (django-csp 4): no external host anywhere.
@@ -200,7 +278,6 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 8 * 3600
 CSRF_COOKIE_HTTPONLY = True
 
 LOGGING = {
@@ -214,6 +291,8 @@ LOGGING = {
     "loggers": {
         "django.request": {"level": "ERROR"},
         "django.security.DisallowedHost": {"handlers": ["console"], "level": "ERROR"},
+        # WeasyPrint logs every layout step of every PDF at INFO.
+        "weasyprint.progress": {"level": "WARNING"},
     },
 }
 
@@ -221,3 +300,27 @@ PORTAL_NAME = _("Ziyang Street People's Congress Working Committee")
 
 # `load_demo` creates logins with published passwords: never in production.
 DEMO_DATA_ALLOWED = False
+
+# Public suggestion form: an arithmetic captcha suits elderly residents and works
+# offline (django-simple-captcha).
+CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"
+
+# JSON API (Django REST framework + drf-spectacular). Public endpoints are read
+# only; the WeChat channel authenticates with a token staff issue in the admin.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_THROTTLE_RATES": {"wechat": "120/hour"},
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Ziyang portal API",
+    "DESCRIPTION": "Public data of the Ziyang Street people's congress working "
+    "committee, and the WeChat channel's submissions.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+}
