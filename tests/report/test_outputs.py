@@ -129,3 +129,31 @@ def test_the_command_says_when_it_cannot_write_the_file(factory_year, tmp_path):
     target = tmp_path / "missing-folder" / "report.html"
     with pytest.raises(CommandError, match="无法写入"):
         call_command("work_report", str(YEAR), "--output", str(target))
+
+
+def test_the_word_document_carries_the_charts_with_their_data(document):
+    from PIL import Image
+
+    from ziyang_portal.report.charts import report_charts
+
+    charts = report_charts(document)
+    assert charts, "the factory year has figures to chart"
+    doc = Document(io.BytesIO(render_docx(document)))
+    pictures = doc.inline_shapes
+    assert len(pictures) == len(charts)
+    for shape, chart in zip(pictures, charts, strict=True):
+        assert shape._inline.docPr.get("descr") == chart.title
+        blip = shape._inline.graphic.graphicData.pic.blipFill.blip
+        image = doc.part.related_parts[blip.embed].blob
+        with Image.open(io.BytesIO(image)) as picture:
+            assert picture.format == "PNG"
+            assert picture.width >= 1600
+            # Not a blank picture: the bars are drawn in the committee's red.
+            colours = picture.convert("RGB").getcolors(maxcolors=1 << 22)
+            red = sum(n for n, (r, g, b) in colours if r > 150 and g < 110 and b < 110)
+            assert red > picture.width * 10
+    text = docx_text(render_docx(document))
+    for number, chart in enumerate(charts, start=1):
+        assert f"图{number}  {chart.title}" in text
+        for label, _values in chart.rows():
+            assert label in text

@@ -5,6 +5,9 @@ part headings in 楷体, body in 仿宋 三号 with a two-character first-line i
 and fixed 28 pt lines, and the page number "— 1 —" in the footer from a PAGE
 field. Word only uses a Chinese font named for the East Asian script, and the
 theme attributes of the built-in styles override it, so both are set here.
+The appendix carries the same charts as the web page and the PDF, drawn from
+their SVG into PNG (Word has no SVG renderer that every version shares), each
+with its caption and its data table.
 """
 
 import io
@@ -17,6 +20,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+
+from .charts import report_charts
 
 TITLE_FONT = "宋体"
 BODY_FONT = "仿宋"
@@ -171,6 +176,53 @@ def _comparison_table(doc, document) -> None:
         cell.width = Cm(8.6)
 
 
+CHART_WIDTH = Cm(15.6)  # the text block: 21 cm less both margins
+CHART_SCALE = 2  # 1600 px across 15.6 cm: about 260 dpi in print
+
+
+def _chart_png(chart) -> bytes:
+    import cairosvg
+
+    return cairosvg.svg2png(bytestring=chart.svg().encode(), scale=CHART_SCALE)
+
+
+def _charts(doc, charts) -> None:
+    if not charts:
+        return
+    doc.add_page_break()
+    _add(doc, _("Charts"), "Heading 1")
+    for number, chart in enumerate(charts, start=1):
+        picture = doc.add_paragraph()
+        picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        picture.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        picture.paragraph_format.keep_with_next = True
+        picture.add_run().add_picture(io.BytesIO(_chart_png(chart)), width=CHART_WIDTH)
+        # The picture's alternative text, for screen readers in Word.
+        picture.runs[0]._r.xpath(".//wp:docPr")[0].set("descr", chart.title)
+        _add(
+            doc,
+            _("Figure %(number)s  %(title)s")
+            % {"number": number, "title": chart.title},
+            font=CHAPTER_FONT,
+            align=WD_ALIGN_PARAGRAPH.CENTER,
+        )
+        names = [name for name, _values in chart.series]
+        table = doc.add_table(rows=1, cols=1 + len(names))
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        for cell, text in zip(table.rows[0].cells, [_("Item"), *names], strict=True):
+            set_font(cell.paragraphs[0].add_run(text), CHAPTER_FONT, size=WU_HAO)
+        for label, values in chart.rows():
+            cells = table.add_row().cells
+            texts = [label, *("—" if v is None else str(v) for v in values)]
+            for cell, text in zip(cells, texts, strict=True):
+                set_font(cell.paragraphs[0].add_run(text), BODY_FONT, size=WU_HAO)
+                cell.paragraphs[
+                    0
+                ].paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        doc.add_paragraph()
+
+
 def build_docx(document) -> bytes:
     doc = Document()
     _page_setup(doc)
@@ -198,6 +250,7 @@ def build_docx(document) -> bytes:
         else:
             _add(doc, block.text, indent=True)
     _comparison_table(doc, document)
+    _charts(doc, report_charts(document))
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
