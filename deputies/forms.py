@@ -1,7 +1,8 @@
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from .models import ByElection, Community, Constituency, Deputy
+from .models import Attendance, ByElection, Community, Constituency, Deputy
 
 
 class DirectoryFilterForm(forms.Form):
@@ -76,3 +77,34 @@ class ByElectionForm(forms.ModelForm):
                     % {"names": "、".join(outside)},
                 )
         return cleaned
+
+
+REFLECTION_MAX_LENGTH = 5000
+
+
+class ReflectionForm(forms.ModelForm):
+    """A deputy's written reflection (心得体会) on a training or study trip."""
+
+    class Meta:
+        model = Attendance
+        fields = ["reflection"]
+        widgets = {"reflection": forms.Textarea(attrs={"rows": 10})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["reflection"]
+        field.required = True
+        field.max_length = REFLECTION_MAX_LENGTH
+        field.widget.attrs["maxlength"] = REFLECTION_MAX_LENGTH
+        field.validators.append(MaxLengthValidator(REFLECTION_MAX_LENGTH))
+        field.help_text = _(
+            "What you learnt and how you will use it in your duties; at most "
+            "%(limit)s characters."
+        ) % {"limit": REFLECTION_MAX_LENGTH}
+        field.error_messages["required"] = _("Please write your reflection.")
+
+    def clean_reflection(self):
+        text = self.cleaned_data["reflection"].replace("\x00", "").strip()
+        if not text:
+            raise forms.ValidationError(_("Please write your reflection."))
+        return text

@@ -78,6 +78,8 @@ class SubmittedToFilter(admin.SimpleListFilter):
 @admin.register(Article)
 class ArticleAdmin(InvalidFormIs400Mixin, admin.ModelAdmin):
     form = ArticleAdminForm
+    # Stated here because the counts annotated below drop Meta.ordering.
+    ordering = ["-date", "-pk"]
     list_display = [
         "title",
         "date",

@@ -22,6 +22,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 PUBLIC = "public"  # everybody, logged in or not
 DEPUTY = "deputy"  # any deputy with a linked Deputy record
 OWNER = "owner"  # only the deputy the object belongs to (others: 403/404)
+OWNER_OR_STAFF = "owner_or_staff"  # that deputy, committee staff, superusers
 STAFF = "staff"  # committee staff and superusers
 SUPERUSER = "superuser"  # superusers only
 NOBODY = "nobody"  # refused to everybody, superusers included
@@ -33,6 +34,7 @@ ALLOWED = {
     PUBLIC: set(PERSONAS),
     DEPUTY: {"deputy", "other_deputy"},
     OWNER: {"deputy"},
+    OWNER_OR_STAFF: {"deputy", "staff", "superuser"},
     STAFF: {"staff", "superuser"},
     SUPERUSER: {"superuser"},
     NOBODY: set(),
@@ -62,6 +64,8 @@ URL_RULES = {
     # deputies
     "deputies:list": PUBLIC,
     "deputies:detail": PUBLIC,
+    "deputies:my_reflections": DEPUTY,
+    "deputies:my_reflection_edit": OWNER,
     # reception
     "reception:station_list": PUBLIC,
     "reception:station_detail": PUBLIC,
@@ -80,6 +84,7 @@ URL_RULES = {
     "suggestions:my_suggestions": DEPUTY,
     "suggestions:my_suggestion": OWNER,
     "suggestions:from_session_issue": OWNER,
+    "suggestions:photo": OWNER_OR_STAFF,
     # publicity
     "publicity:news_list": PUBLIC,
     "publicity:news_feed": PUBLIC,
@@ -314,6 +319,14 @@ class World:
             self.samples["session"] = session
         return self.samples["session"]
 
+    def own_attendance(self):
+        """A training the "deputy" persona attended: they write its reflection."""
+        from deputies.models import Attendance, DutyActivity
+
+        return Attendance.objects.filter(
+            deputy=self.zhang, attended=True, activity__kind=DutyActivity.Kind.TRAINING
+        ).first()
+
     def own_issue(self):
         from tests.reception.factories import SessionIssueFactory
 
@@ -331,6 +344,17 @@ class World:
 
             suggestion = SuggestionFactory(following_deputy=self.zhang)
         return suggestion
+
+    def own_photo(self):
+        """A resident's photo on a suggestion the "deputy" persona follows."""
+        from django.core.files.base import ContentFile
+
+        from suggestions.models import SuggestionPhoto
+
+        return SuggestionPhoto.objects.create(
+            suggestion=self.own_suggestion(),
+            image=ContentFile(b"\xff\xd8matrix", name="matrix.jpg"),
+        )
 
     def staff_export(self):
         """A register export the staff persona made (so it is theirs)."""
@@ -423,10 +447,12 @@ SAMPLES = {
     "captcha-audio": _captcha_key,
     "deputies:detail": lambda w: {"pk": w.any_deputy.pk},
     "reception:station_detail": _public_station,
+    "deputies:my_reflection_edit": lambda w: {"pk": w.own_attendance().pk},
     "reception:my_session_detail": lambda w: {"pk": w.own_session().pk},
     "reception:my_session_edit": lambda w: {"pk": w.own_session().pk},
     "reception:my_session_delete": lambda w: {"pk": w.own_session().pk},
     "suggestions:my_suggestion": lambda w: {"pk": w.own_suggestion().pk},
+    "suggestions:photo": lambda w: {"pk": w.own_photo().pk},
     "suggestions:from_session_issue": lambda w: (
         lambda issue: {"session_id": issue.session_id, "issue_uid": issue.uid}
     )(w.own_issue()),
@@ -490,7 +516,7 @@ def outcome(response, rule) -> str:
     if status in (401, 403):
         return "denied"
     # Another deputy's object is answered 404: its existence is not confirmed.
-    if status == 404 and rule == OWNER:
+    if status == 404 and rule in (OWNER, OWNER_OR_STAFF):
         return "denied"
     return "allowed"
 
