@@ -545,6 +545,51 @@ def validate_report_size(file) -> None:
         raise ValidationError(_("The document is larger than 20 MB."))
 
 
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 (.doc)
+
+
+def report_document_kind(file) -> str | None:
+    """ "pdf", "docx" or "doc" from the file's bytes, whatever its name says."""
+    import zipfile
+
+    file.seek(0)
+    head = file.read(8)
+    file.seek(0)
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head == OLE_SIGNATURE:
+        return "doc"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(file) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return None
+        finally:
+            file.seek(0)
+        if {"[Content_Types].xml", "word/document.xml"} <= names:
+            return "docx"
+    return None
+
+
+def validate_report_content(file) -> None:
+    """The bytes are a PDF or Word document, of the kind the name says."""
+    extension = file.name.rsplit(".", 1)[-1].lower() if "." in file.name else ""
+    kind = report_document_kind(file)
+    if kind is None:
+        raise ValidationError(
+            _(
+                "The file is not a PDF or Word document. Please attach the report "
+                "as PDF, .docx or .doc."
+            )
+        )
+    if kind != extension:
+        raise ValidationError(
+            _("The file's name ends in .%(extension)s but it is a %(kind)s document.")
+            % {"extension": extension, "kind": kind.upper()}
+        )
+
+
 class DutyReportQuerySet(models.QuerySet):
     def in_year(self, year: int | None):
         return self if year is None else self.filter(date__year=year)
@@ -614,6 +659,12 @@ class DutyReport(models.Model):
             raise ValidationError(
                 _("Type in the report text or attach the report document.")
             )
+        # A new upload is checked through its bytes; a stored one already was.
+        if self.document and not getattr(self.document, "_committed", True):
+            try:
+                validate_report_content(self.document)
+            except ValidationError as error:
+                raise ValidationError({"document": error.messages}) from None
         votes = self.satisfied + self.fairly_satisfied + self.dissatisfied
         if votes > self.audience:
             raise ValidationError(
