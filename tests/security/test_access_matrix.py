@@ -99,6 +99,7 @@ URL_RULES = {
     "opendata:page": PUBLIC,
     "opendata:download": PUBLIC,
     "api:schema": PUBLIC,
+    "api:docs": PUBLIC,
     "api:stations": PUBLIC,
     "api:station": PUBLIC,
     "api:deputies": PUBLIC,

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     # Cross-app features: the staff dashboard, register exports, open data, API.
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "ziyang_portal.dashboard",
     "ziyang_portal.exports",
     "ziyang_portal.opendata",
@@ -323,4 +324,7 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # The interactive documentation's files come with the package, not a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
 }
