@@ -155,7 +155,10 @@ def queue_delivery(ids) -> None:
 
     for pk in ids:
         try:
-            deliver_notification.apply_async((pk,), retry=False)
+            # The notice row records the delivery, so no result is kept: with
+            # Redis down, subscribing to the result would hold the resident's
+            # request through Celery's result-store reconnection retries.
+            deliver_notification.apply_async((pk,), retry=False, ignore_result=True)
         except Exception:  # any broker failure: the sweep delivers it later
             logger.warning("Notification %s left in the outbox: broker unreachable", pk)
 

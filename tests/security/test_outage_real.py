@@ -1,0 +1,440 @@
+"""Redis really stopped, a Celery worker really killed.
+
+Each test starts its own redis-server on a free port and its own Celery worker
+(tests/security/outage_worker.py) on that Redis and on the test's PostgreSQL
+database, so that stopping Redis or killing the worker touches nothing shared.
+tests/security/test_degraded.py covers the same promises with a dead port, on
+any database.
+"""
+
+import contextlib
+import logging
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+import redis
+from django.conf import settings as django_settings
+from django.core.cache import caches
+from django.db import connection
+
+from suggestions import services, tasks
+from suggestions.models import Notification, Suggestion
+from tests.conftest import skip_or_fail
+from tests.suggestions.conftest import form_data
+from tests.suggestions.factories import SuggestionFactory
+from ziyang_portal.celery import app as portal_app
+
+pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+
+BASE_DIR = Path(django_settings.BASE_DIR)
+# Generous for a loaded machine; each wait returns as soon as its condition holds.
+DEADLINE = 60
+
+
+def wait_for(condition, what, timeout=DEADLINE, interval=0.1):
+    stop = time.monotonic() + timeout
+    while time.monotonic() < stop:
+        value = condition()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class RedisServer:
+    """A redis-server of the test's own, stopped and started on one port."""
+
+    def __init__(self, directory: Path):
+        self.port = free_port()
+        self.directory = directory
+        self.process = None
+
+    def url(self, db: int) -> str:
+        return f"redis://127.0.0.1:{self.port}/{db}"
+
+    def answers(self) -> bool:
+        client = redis.Redis(port=self.port, socket_connect_timeout=0.2, retry=None)
+        try:
+            return client.ping()
+        except redis.ConnectionError:
+            return False
+        finally:
+            client.close()
+
+    def start(self):
+        command = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1"]
+        command += ["--save", "", "--appendonly", "no", "--dir", str(self.directory)]
+        with open(self.directory / "redis.log", "ab") as log:
+            self.process = subprocess.Popen(
+                command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
+        wait_for(self.answers, f"redis-server on port {self.port}", timeout=15)
+
+    def stop(self):
+        """A real shutdown: the process is gone and the port refuses connections."""
+        self.process.terminate()
+        self.process.wait(timeout=15)
+        assert not self.answers()
+
+    def kill(self):
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=15)
+
+
+class Worker:
+    """One `celery worker` process (and its pool child) in a session of its own."""
+
+    def __init__(self, process, log_path: Path, marker: Path):
+        self.process = process
+        self.log_path = log_path
+        self.marker = marker
+        self.killed = False
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def ready(self) -> bool:
+        if self.process.poll() is not None:
+            raise AssertionError(f"the worker exited early:\n{self.log()[-3000:]}")
+        return " ready." in self.log()
+
+    def paused_child(self) -> int:
+        """The process id of the pool child pausing inside the first delivery."""
+        wait_for(self.marker.exists, "the delivery to pause after its commit")
+        return int(self.marker.read_text())
+
+    def kill_everything(self):
+        """SIGKILL the worker and its pool child (a session of their own), once."""
+        if self.killed:
+            return
+        self.killed = True
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=15)
+
+
+def require_real_services():
+    if connection.vendor != "postgresql":
+        skip_or_fail("DATABASE_URL is not PostgreSQL; a worker process needs it")
+    if not shutil.which("redis-server"):
+        skip_or_fail("redis-server is not installed (Debian package redis-server)")
+
+
+def database_url() -> str:
+    """The test database (test_<name>) that this run created, for the worker."""
+    db = connection.settings_dict
+    user = quote(db["USER"] or "postgres")
+    password = f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else ""
+    host = db["HOST"] or "127.0.0.1"
+    port = db["PORT"] or "5432"
+    return f"postgres://{user}{password}@{host}:{port}/{db['NAME']}"
+
+
+def fresh_connections(app):
+    """Forget the broker and result connections so the next call makes new ones."""
+    app._pool = None
+    app.amqp._producer_pool = None
+    app._backend_cache = None
+    vars(app._local).pop("backend", None)
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    require_real_services()
+    server = RedisServer(tmp_path)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.kill()
+
+
+@pytest.fixture
+def portal_on_own_redis(settings, own_redis):
+    """This process's cache, broker and results on the test's own Redis."""
+    settings.REDIS_URL = own_redis.url(0)
+    settings.CELERY_BROKER_URL = own_redis.url(0)
+    settings.CELERY_RESULT_BACKEND = own_redis.url(0)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": own_redis.url(1),
+            "KEY_PREFIX": "outage",
+        }
+    }
+    keys = ("broker_url", "result_backend", "task_always_eager")
+    saved = {key: portal_app.conf[key] for key in keys}
+    portal_app.conf.update(
+        broker_url=own_redis.url(0),
+        result_backend=own_redis.url(0),
+        task_always_eager=False,
+    )
+    fresh_connections(portal_app)
+    yield portal_app
+    caches["default"].close()
+    portal_app.conf.update(saved)
+    fresh_connections(portal_app)
+
+
+@pytest.fixture
+def mail_dir(tmp_path) -> Path:
+    path = tmp_path / "mail"
+    path.mkdir()
+    return path
+
+
+def messages_sent(mail_dir: Path) -> list[str]:
+    """Every email the worker sent; the file backend ends each with 79 dashes."""
+    texts = [p.read_text(errors="replace") for p in sorted(mail_dir.iterdir())]
+    return [m for text in texts for m in text.split("-" * 79 + "\n") if m.strip()]
+
+
+@pytest.fixture
+def start_worker(own_redis, mail_dir, tmp_path):
+    """Start a worker; every worker started is killed at teardown, pass or fail."""
+    started = []
+    marker = tmp_path / "paused"
+
+    def start(*, pause=False, visibility_timeout=None):
+        name = f"outage-{uuid.uuid4().hex[:8]}@%h"
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "ziyang_portal.settings.local",
+            "DEBUG": "0",
+            "DATABASE_URL": database_url(),
+            "REDIS_URL": own_redis.url(0),
+            "REDIS_CACHE_URL": own_redis.url(1),
+            "CACHE_KEY_PREFIX": "outage",
+            "MEDIA_ROOT": str(django_settings.MEDIA_ROOT),
+            "ZIYANG_TEST_MAIL_DIR": str(mail_dir),
+        }
+        env.pop("CELERY_VISIBILITY_TIMEOUT", None)
+        env.pop("ZIYANG_TEST_PAUSE_MARKER", None)
+        if visibility_timeout is not None:
+            env["CELERY_VISIBILITY_TIMEOUT"] = str(visibility_timeout)
+        if pause:
+            env["ZIYANG_TEST_PAUSE_MARKER"] = str(marker)
+        log_path = tmp_path / f"worker-{len(started)}.log"
+        with open(log_path, "wb") as log:
+            process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "celery",
+                    "-A",
+                    "tests.security.outage_worker",
+                    "worker",
+                    "--pool=prefork",
+                    "--concurrency=1",
+                    "--loglevel=INFO",
+                    "--hostname",
+                    name,
+                    "--without-gossip",
+                    "--without-mingle",
+                    "--without-heartbeat",
+                ],
+                cwd=BASE_DIR,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        worker = Worker(process, log_path, marker)
+        started.append(worker)
+        wait_for(worker.ready, "the Celery worker to be ready")
+        return worker
+
+    yield start
+    for worker in started:
+        worker.kill_everything()
+        # Shown by pytest only when the test failed.
+        print(f"--- {worker.log_path.name} (tail)\n{worker.log()[-4000:]}")
+
+
+@pytest.fixture
+def captcha_test_mode(settings, monkeypatch):
+    from captcha.conf import settings as captcha_settings
+
+    settings.CAPTCHA_TEST_MODE = True
+    monkeypatch.setattr(captcha_settings, "CAPTCHA_TEST_MODE", True)
+
+
+@pytest.fixture
+def staff_with_email(staff_user):
+    staff_user.email = "office@example.invalid"
+    staff_user.save(update_fields=["email"])
+    return staff_user
+
+
+@pytest.fixture
+def notice(staff_with_email) -> Notification:
+    """A notice in the outbox, not yet handed to any worker."""
+    with services.notifications_muted():
+        suggestion = SuggestionFactory()
+    return Notification.objects.create(
+        recipient=staff_with_email,
+        suggestion=suggestion,
+        kind=Notification.Kind.NEW,
+        message=f"New item {suggestion.tracking_code} is waiting to be accepted.",
+    )
+
+
+def warnings_from(caplog, logger: str) -> list[str]:
+    return [
+        r.getMessage()
+        for r in caplog.records
+        if r.name == logger and r.levelno == logging.WARNING
+    ]
+
+
+# Redis stopped ---------------------------------------------------------------
+
+
+def test_with_redis_stopped_residents_are_served_and_the_outbox_waits_for_it(
+    client,
+    own_redis,
+    portal_on_own_redis,
+    start_worker,
+    mail_dir,
+    staff_with_email,
+    captcha_test_mode,
+    caplog,
+):
+    start_worker()
+    own_redis.stop()
+    caplog.set_level(logging.WARNING)
+
+    # The public form: saved, with its tracking code, in a resident's patience.
+    started = time.monotonic()
+    response = client.post("/suggest/", form_data(phone="13800005678"), follow=True)
+    assert time.monotonic() - started < 15
+    assert response.status_code == 200
+    suggestion = Suggestion.objects.get()
+    assert suggestion.tracking_code in response.content.decode()
+    assert warnings_from(caplog, "suggestions.ratelimit") == [
+        "Rate limit submit-ip skipped: the cache is unreachable",
+        "Rate limit submit-phone skipped: the cache is unreachable",
+    ]
+
+    # Tracking by code and the last four digits of the phone.
+    response = client.post(
+        "/track/",
+        {"code": suggestion.tracking_code, "phone_last4": "5678"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == "/track/result/"
+    assert suggestion.tracking_code in response.content.decode()
+    assert "Rate limit track-ip skipped: the cache is unreachable" in (
+        warnings_from(caplog, "suggestions.ratelimit")
+    )
+
+    # /healthz names what is down, and only that.
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["checks"] == {
+        "database": "ok",
+        "cache": "down",
+        "broker": "down",
+        "media": "ok",
+    }
+
+    # The staff notice could not be queued: it waits in the outbox.
+    notice = Notification.objects.get(recipient=staff_with_email)
+    assert notice.sent_at is None and notice.attempts == 0
+    assert warnings_from(caplog, "suggestions.services") == [
+        f"Notification {notice.pk} left in the outbox: broker unreachable"
+    ]
+    assert messages_sent(mail_dir) == []
+
+    # Redis is back on the same port: the worker reconnects by itself, and the
+    # beat's outbox sweep, run by that worker, delivers the notice once.
+    own_redis.start()
+    fresh_connections(portal_on_own_redis)
+    assert client.get("/healthz").status_code == 200
+    sweep = tasks.sweep_outbox.delay(grace_seconds=0)
+    assert sweep.get(timeout=DEADLINE) == 1
+    notice.refresh_from_db()
+    assert notice.sent_at is not None and notice.attempts == 1
+    sent = messages_sent(mail_dir)
+    assert len(sent) == 1
+    assert "To: office@example.invalid" in sent[0]
+    assert suggestion.tracking_code in sent[0]
+    assert "13800005678" not in sent[0]
+
+    # A second sweep finds nothing left: delivered exactly once.
+    assert tasks.sweep_outbox.delay(grace_seconds=0).get(timeout=DEADLINE) == 0
+    assert len(messages_sent(mail_dir)) == 1
+
+
+# Worker killed in the middle of a task ---------------------------------------
+
+
+def assert_delivered_once(notice, mail_dir):
+    notice.refresh_from_db()
+    assert notice.sent_at is not None
+    assert notice.attempts == 1
+    sent = messages_sent(mail_dir)
+    assert len(sent) == 1
+    assert notice.suggestion.tracking_code in sent[0]
+
+
+def test_a_pool_process_killed_mid_task_is_rerun_at_once_without_a_second_email(
+    portal_on_own_redis, start_worker, notice, mail_dir
+):
+    worker = start_worker(pause=True)
+    result = tasks.deliver_notification.delay(notice.pk)
+
+    # The email is sent and the row committed; the task has not returned yet.
+    child = worker.paused_child()
+    assert_delivered_once(notice, mail_dir)
+    os.kill(child, signal.SIGKILL)
+
+    # Rejected on worker loss, the message is requeued at once and run again by
+    # the next pool process; the re-run finds the notice delivered (False).
+    rerun = result.get(timeout=DEADLINE)
+    assert_delivered_once(notice, mail_dir)
+    assert rerun is False and result.state == "SUCCESS"
+    assert worker.process.poll() is None, "only the pool process was killed"
+    assert "WorkerLostError" in worker.log()
+
+
+def test_a_whole_worker_killed_mid_task_is_redelivered_to_the_next_worker_once(
+    portal_on_own_redis, own_redis, start_worker, notice, mail_dir
+):
+    visibility_timeout = 5
+    first = start_worker(pause=True, visibility_timeout=visibility_timeout)
+    sent_at = time.monotonic()
+    result = tasks.deliver_notification.delay(notice.pk)
+    first.paused_child()
+    assert_delivered_once(notice, mail_dir)
+    first.kill_everything()
+
+    # Unacknowledged, the message stays with the broker; after the visibility
+    # timeout a new worker takes it, and the re-run sends nothing.
+    unacked = redis.Redis(port=own_redis.port, db=0)
+    assert unacked.hlen("unacked") == 1
+    start_worker(visibility_timeout=visibility_timeout)
+    rerun = result.get(timeout=DEADLINE)
+    assert time.monotonic() - sent_at >= visibility_timeout
+    assert_delivered_once(notice, mail_dir)
+    assert rerun is False and result.state == "SUCCESS"
+    # Acknowledged once its result is stored: nothing left to come back.
+    wait_for(lambda: unacked.hlen("unacked") == 0, "the acknowledgement", timeout=15)
+    unacked.close()
