@@ -74,8 +74,19 @@ class PhotoInline(admin.TabularInline):
     model = SuggestionPhoto
     extra = 0
     max_num = 9
-    fields = ["image", "uploaded_at"]
-    readonly_fields = ["uploaded_at"]
+    fields = ["image", "open_photo", "uploaded_at"]
+    readonly_fields = ["open_photo", "uploaded_at"]
+
+    @admin.display(description=_("view"))
+    def open_photo(self, obj):
+        # Residents' photos are never at a public address: the authorised view.
+        if not obj.pk:
+            return ""
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            reverse("suggestions:photo", args=[obj.pk]),
+            _("Open the photo"),
+        )
 
 
 class ReplyInline(admin.StackedInline):

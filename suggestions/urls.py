@@ -12,6 +12,7 @@ urlpatterns = [
     path("track/rate/", views.track_rate, name="track_rate"),
     path("my/suggestions/", views.my_suggestions, name="my_suggestions"),
     path("my/suggestions/<int:pk>/", views.my_suggestion, name="my_suggestion"),
+    path("suggestions/photos/<int:pk>/", views.photo, name="photo"),
     path(
         "my/sessions/<int:session_id>/issues/<uuid:issue_uid>/suggest/",
         views.from_session_issue,

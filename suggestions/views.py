@@ -3,15 +3,19 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
 
-from ziyang_portal.access import deputy_for, is_deputy
+from ziyang_portal.access import deputy_for, is_committee_staff, is_deputy
 
 from . import ratelimit, services
 from .forms import (
@@ -28,6 +32,7 @@ from .models import (
     EscalationFollowUp,
     Reply,
     Suggestion,
+    SuggestionPhoto,
     TimelineEntry,
     normalise_tracking_code,
 )
@@ -218,6 +223,28 @@ def get_suggestion_for_deputy(request, pk) -> Suggestion:
         "category", "community", "handling_unit", "following_deputy", "raised_by"
     )
     return get_object_or_404(queryset, pk=pk)
+
+
+def get_photo_for(request, pk) -> SuggestionPhoto:
+    """The one access check for a resident's photo: committee staff, or a
+    deputy who follows the suggestion (another deputy gets 404)."""
+    queryset = SuggestionPhoto.objects.all()
+    if not is_committee_staff(request.user):
+        deputy = _deputy_or_403(request)
+        queryset = queryset.filter(
+            suggestion__in=Suggestion.objects.for_deputy(deputy).values("pk")
+        )
+    return get_object_or_404(queryset, pk=pk)
+
+
+@login_required
+@require_GET
+@never_cache
+def photo(request: HttpRequest, pk: int) -> FileResponse:
+    """A resident's photo, read through the media storage (folder or bucket)."""
+    picture = get_photo_for(request, pk)
+    kind = "png" if picture.image.name.endswith(".png") else "jpeg"
+    return FileResponse(picture.image.open("rb"), content_type=f"image/{kind}")
 
 
 @login_required

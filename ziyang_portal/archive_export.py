@@ -1,8 +1,9 @@
 """The duty archive as PDF (WeasyPrint) and Word (python-docx) files.
 
 Both are made from the same HTML as the page, so every app's section appears in
-the files without the exporters knowing the apps. Pictures are read from
-MEDIA_ROOT and static files only: the renderer never fetches from the network.
+the files without the exporters knowing the apps. Pictures are read from the
+media storage (a folder or the bucket) and static files only: the renderer never
+fetches from the network.
 """
 
 import contextlib
@@ -15,6 +16,8 @@ from urllib.parse import unquote, urlparse
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -27,17 +30,26 @@ DOCX_FONT = "宋体"
 BASE_URL = "http://archive.local/"
 
 
-def local_path(url: str) -> Path | None:
-    """The local file behind a /media/ or /static/ URL, or None."""
+def local_bytes(url: str) -> bytes | None:
+    """The content behind a /media/ or /static/ URL, or None.
+
+    Media are read through the media storage, so that pictures in a bucket
+    (MEDIA_STORAGE=s3) appear in the files as they do from a folder.
+    """
     path = unquote(urlparse(url).path)
     media = settings.MEDIA_URL
     if path.startswith(media):
-        root = Path(settings.MEDIA_ROOT).resolve()
-        target = (root / path[len(media) :]).resolve()
-        return target if target.is_relative_to(root) and target.is_file() else None
+        name = path[len(media) :]
+        if not name or name.startswith("/") or ".." in name.split("/"):
+            return None
+        try:
+            with default_storage.open(name, "rb") as stored:
+                return stored.read()
+        except (OSError, SuspiciousFileOperation):
+            return None
     if path.startswith(settings.STATIC_URL):
         found = finders.find(path[len(settings.STATIC_URL) :])
-        return Path(found) if found else None
+        return Path(found).read_bytes() if found else None
     return None
 
 
@@ -46,13 +58,11 @@ def _local_fetcher():
 
     class LocalFetcher(URLFetcher):
         def fetch(self, url, headers=None):
-            target = local_path(url)
-            if target is None:
+            content = local_bytes(url)
+            if content is None:
                 raise ValueError(f"not a local file: {url}")
-            mime_type = mimetypes.guess_type(target.name)[0] or "image/jpeg"
-            return URLFetcherResponse(
-                url, target.read_bytes(), {"Content-Type": mime_type}
-            )
+            mime_type = mimetypes.guess_type(urlparse(url).path)[0] or "image/jpeg"
+            return URLFetcherResponse(url, content, {"Content-Type": mime_type})
 
     return LocalFetcher()
 
@@ -203,12 +213,12 @@ class _HtmlToDocx(HTMLParser):
         self.paragraph = None
 
     def _picture(self, src):
-        path = local_path(src)
-        if path is None:
+        content = local_bytes(src)
+        if content is None:
             return
         paragraph = self.document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         # A picture python-docx cannot read is left out rather than fail the file.
         with contextlib.suppress(Exception):
-            paragraph.add_run().add_picture(str(path), width=Cm(8))
+            paragraph.add_run().add_picture(io.BytesIO(content), width=Cm(8))
         self.paragraph = None

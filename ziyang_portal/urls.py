@@ -2,6 +2,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 from . import archive_views, views
 from .dashboard import views as dashboard_views
@@ -24,7 +26,11 @@ my_patterns = (
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Choosing the page language needs no CSRF token: the switch on every page
+    # then holds nothing of one visitor, so public pages can be cached whole
+    # (ziyang_portal.pagecache). At worst another site changes a visitor's
+    # language, which they change back.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(
@@ -47,7 +53,8 @@ urlpatterns = [
     path("", include("api.urls")),
 ]
 
-if settings.DEBUG:
-    # The development server serves public pictures only; production leaves
-    # them to the web server, with the same list of folders (README).
+if settings.DEBUG or settings.MEDIA_STORAGE == "s3":
+    # Public pictures only. In production from a folder, the web server serves
+    # them with the same list of folders (README); from the private bucket
+    # (MEDIA_STORAGE=s3), the portal does.
     urlpatterns += [path("media/<path:path>", views.public_media)]

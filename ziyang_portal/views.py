@@ -1,21 +1,27 @@
+import mimetypes
+from functools import partial
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from django.views.static import serve
 
 from .access import is_deputy
 from .health import run_checks
+from .pagecache import public_page
 from .sections import home_sections
 
 
 @require_GET
+@public_page("home")
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html", {"sections": home_sections(request)})
+    # A callable: the template runs it only when its cached content is stale.
+    return render(request, "home.html", {"sections": partial(home_sections, request)})
 
 
 @require_GET
@@ -42,7 +48,19 @@ def my_home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def public_media(request: HttpRequest, path: str) -> HttpResponse:
-    """Public pictures in development; residents' photos and files never."""
+    """Public pictures, read through the media storage (a folder or the bucket).
+
+    Served in development, and whenever media are in a private bucket
+    (MEDIA_STORAGE=s3); residents' photos and generated files never.
+    """
     if not path.startswith(settings.PUBLIC_MEDIA_PREFIXES) or ".." in path:
         raise Http404
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    try:
+        stored = default_storage.open(path, "rb")
+    except OSError as exc:  # missing, in a folder or in the bucket
+        raise Http404 from exc
+    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    response = FileResponse(stored, content_type=content_type)
+    # Stored names are random and never reused: a picture never changes.
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

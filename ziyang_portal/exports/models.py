@@ -29,7 +29,10 @@ class PrivateExportStorage(FileSystemStorage):
 
 
 def private_storage():
-    return PrivateExportStorage()
+    # The bucket's private folder when media are on S3, else EXPORTS_ROOT.
+    from ziyang_portal.storage import ExportStorage
+
+    return ExportStorage()
 
 
 class ExportQuerySet(models.QuerySet):

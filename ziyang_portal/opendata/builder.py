@@ -22,6 +22,7 @@ from deputies.models import Deputy
 from publicity.models import Article
 from reception.models import ReceptionSession, Station
 from suggestions.models import Suggestion
+from ziyang_portal.db_routers import reads_from_replica
 
 ZIP_NAME = "opendata/ziyang-open-data.zip"
 
@@ -205,7 +206,11 @@ def build_zip(now=None) -> bytes:
     """The ZIP in Chinese, whatever the language of the request."""
     now = now or timezone.now()
     buffer = io.BytesIO()
-    with override("zh-hans"), zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+    with (
+        override("zh-hans"),
+        reads_from_replica(),
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z,
+    ):
         for dataset in DATASETS:
             z.writestr(
                 dataset.filename,

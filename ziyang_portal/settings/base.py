@@ -10,6 +10,7 @@ from pathlib import Path
 
 import environ
 from django.utils.translation import gettext_lazy as _
+from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -68,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "ziyang_portal.middleware.IdleSessionRefreshMiddleware",
     "ziyang_portal.middleware.AbsoluteSessionLimitMiddleware",
     "ziyang_portal.security.middleware.StaffTwoFactorMiddleware",
     "ziyang_portal.security.middleware.ExportAuditMiddleware",
@@ -106,6 +108,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL;",
         "transaction_mode": "IMMEDIATE",
     }
+# A read-only PostgreSQL replica for the heavy reads (report figures, exports,
+# open data; ziyang_portal.db_routers). Without one everything uses default.
+REPLICA_DATABASE_URL = env.str("REPLICA_DATABASE_URL", default="")
+REPLICA_DATABASE_ALIAS = None
+if REPLICA_DATABASE_URL:
+    DATABASES["replica"] = env.db_url_config(REPLICA_DATABASE_URL)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    REPLICA_DATABASE_ALIAS = "replica"
+DATABASE_ROUTERS = ["ziyang_portal.db_routers.ReplicaRouter"]
+# Each web or worker process keeps its database connection for this many seconds
+# instead of opening one per request; checked before reuse.
+CONN_MAX_AGE = env.int("CONN_MAX_AGE", default=60)
+for _database in DATABASES.values():
+    _database["CONN_MAX_AGE"] = CONN_MAX_AGE
+    _database["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis is the cache and the Celery broker when REDIS_URL is set; without it the
@@ -130,9 +147,12 @@ else:
 
 # Sessions live in the database so that a Redis outage never logs anybody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
-# Idle timeout: 30 minutes without a request ends the session ...
+# Idle timeout: 30 minutes without a request ends the session. The expiry is
+# renewed at most once every SESSION_REFRESH_SECONDS (IdleSessionRefreshMiddleware)
+# rather than by a database write on every request ...
 SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_REFRESH_SECONDS = 60
 # ... and no login lasts longer than a working day, active or not.
 SESSION_ABSOLUTE_AGE = 10 * 3600
 
@@ -191,6 +211,21 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# MEDIA_STORAGE=s3: media, reports and exports in one private S3-compatible
+# bucket (django-storages), shared by every web and worker machine.
+MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="filesystem")
+if MEDIA_STORAGE == "s3":
+    from ziyang_portal.storage import s3_storages
+
+    STORAGES.update(
+        s3_storages(
+            bucket_name=env.str("AWS_STORAGE_BUCKET_NAME"),
+            endpoint_url=env.str("AWS_S3_ENDPOINT_URL", default=""),
+            access_key=env.str("AWS_ACCESS_KEY_ID", default=""),
+            secret_key=env.str("AWS_SECRET_ACCESS_KEY", default=""),
+            region_name=env.str("AWS_S3_REGION_NAME", default=""),
+        )
+    )
 # Folders of MEDIA_ROOT that hold public pictures. Everything else (residents'
 # photos, duty-report files, generated reports) is served by views that check
 # who is asking.
@@ -227,6 +262,23 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# One queue per kind of work, so that workers can be added per queue
+# (docs/scaling.md): a Word/PDF report or a large export never holds up a
+# notification. Every task has a route (tests/portal/test_celery_routes.py).
+CELERY_TASK_DEFAULT_QUEUE = "default"
+# A worker started without -Q consumes all three.
+CELERY_TASK_QUEUES = [Queue("default"), Queue("notify"), Queue("heavy")]
+CELERY_TASK_ROUTES = {
+    "suggestions.tasks.deliver_notification": {"queue": "notify"},
+    "suggestions.tasks.sweep_outbox": {"queue": "notify"},
+    "suggestions.tasks.find_overdue": {"queue": "default"},
+    "suggestions.tasks.erase_expired_personal_data": {"queue": "default"},
+    "ziyang_portal.security.tasks.prune_audit": {"queue": "default"},
+    "ziyang_portal.tasks.health_self_check": {"queue": "default"},
+    "ziyang_portal.tasks.make_report_export": {"queue": "heavy"},
+    "ziyang_portal.exports.tasks.build_export": {"queue": "heavy"},
+    "ziyang_portal.opendata.tasks.regenerate": {"queue": "heavy"},
+}
 # A message taken by a worker that died unacknowledged goes back to the queue
 # after this many seconds; it must outlast the longest task (CELERY_TASK_TIME_LIMIT).
 CELERY_BROKER_TRANSPORT_OPTIONS = {
@@ -302,6 +354,11 @@ LOGGING = {
 }
 
 PORTAL_NAME = _("Ziyang Street People's Congress Working Committee")
+
+# Public pages' content is cached for anonymous visitors until its data changes
+# (ziyang_portal.pagecache); this bounds what a bulk update without signals leaves.
+# 0 turns the cache off.
+PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=600)
 
 # `load_demo` creates logins with published passwords: never in production.
 DEMO_DATA_ALLOWED = False
