@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from ziyang_portal.pagecache import public_page
 from ziyang_portal.sections import profile_sections
 
 from .forms import DirectoryFilterForm
@@ -14,6 +15,7 @@ RECENT_ACTIVITIES = 12
 
 
 @require_GET
+@public_page("deputies")
 def deputy_list(request: HttpRequest) -> HttpResponse:
     """The public directory: current deputies, filtered and paginated."""
     form = DirectoryFilterForm(request.GET or None)
@@ -32,6 +34,7 @@ def deputy_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@public_page("deputy")
 def deputy_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A deputy's public profile: no private field is ever in its context."""
     deputy = get_object_or_404(

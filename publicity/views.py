@@ -5,6 +5,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import ListView
 
 from reception.models import ReceptionSession
+from ziyang_portal.pagecache import public_page
 
 from .models import Article
 
@@ -44,11 +45,12 @@ class NewsListView(ListView):
         return super().get_context_data(profiles_only=self.profiles_only, **kwargs)
 
 
-news_list = NewsListView.as_view()
-profile_list = NewsListView.as_view(profiles_only=True)
+news_list = public_page("news")(NewsListView.as_view())
+profile_list = public_page("profiles")(NewsListView.as_view(profiles_only=True))
 
 
 @require_safe
+@public_page("article")
 def news_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_published_article(pk)
     appearances = (

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ziyang_portal.access import deputy_for, is_deputy
+from ziyang_portal.pagecache import public_page
 
 from . import services
 from .forms import IssueFormSet, SessionEditForm, SessionForm
@@ -21,6 +22,7 @@ RECENT_SESSIONS_ON_STATION_PAGE = 5
 
 
 @require_GET
+@public_page("stations")
 def station_list(request: HttpRequest) -> HttpResponse:
     stations = (
         Station.objects.public()
@@ -33,6 +35,7 @@ def station_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@public_page("station")
 def station_detail(request: HttpRequest, slug: str) -> HttpResponse:
     station = get_object_or_404(
         Station.objects.public()

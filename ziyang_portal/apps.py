@@ -12,6 +12,9 @@ class PortalConfig(AppConfig):
     def ready(self):
         post_migrate.connect(_sync_roles_after_last_app, dispatch_uid="ziyang-roles")
         from . import middleware  # noqa: F401 - connects the login-time receiver
+        from .pagecache import connect_signals
+
+        connect_signals()
 
         # The work report's admin registers here, not from admin.py: that module
         # defines the site class and is imported while the default site is built.

@@ -49,7 +49,11 @@ def process_image(uploaded) -> ContentFile:
                         code="too_many_pixels",
                     )
                 fmt = probe.format
-                probe.load()
+                # Scaling first decodes straight into the smaller size where the
+                # format allows (JPEG draft mode) and never holds a second
+                # full-size copy; the bounding box is square, so turning the
+                # picture upright afterwards gives the same result.
+                probe.thumbnail((STORED_MAX_SIDE, STORED_MAX_SIDE))
                 image = ImageOps.exif_transpose(probe)
     except ValidationError:
         raise
@@ -66,7 +70,6 @@ def process_image(uploaded) -> ContentFile:
             code="invalid_image",
         ) from exc
 
-    image.thumbnail((STORED_MAX_SIDE, STORED_MAX_SIDE))
     out = io.BytesIO()
     if fmt == "PNG":
         if image.mode not in ("RGB", "RGBA", "L", "LA", "P"):

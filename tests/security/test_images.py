@@ -144,3 +144,12 @@ def test_uploaded_files_are_not_served_at_a_public_address(client, db, settings)
                 yield entry.callback
 
     assert serve not in set(views(get_resolver().url_patterns))
+
+
+def test_a_large_turned_photo_is_scaled_down_and_turned_upright():
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: rotate 90 degrees clockwise to view
+    result = process_image(upload(picture("JPEG", size=(5120, 3840), exif=exif)))
+    with Image.open(result) as image:
+        assert image.size == (1920, 2560)
+        assert not image.getexif()

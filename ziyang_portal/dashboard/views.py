@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -6,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from ..access import deputy_for, is_committee_staff, is_deputy
+from ..pagecache import cached_data
 from .forms import DashboardFilterForm
 from .stats import deputy_dashboard, staff_dashboard
 
@@ -25,9 +28,12 @@ def dashboard_context(request: HttpRequest) -> tuple[dict, int]:
         data = form.cleaned_data if form.is_bound else {}
         year = data.get("year") or timezone.localdate().year
         community, status = data.get("community"), 200
-    return {"dashboard": staff_dashboard(year, community), "dashboard_form": form}, (
-        status
+    dashboard = cached_data(
+        "staff-dashboard",
+        (year, community.pk if community else None),
+        partial(staff_dashboard, year, community),
     )
+    return {"dashboard": dashboard, "dashboard_form": form}, status
 
 
 def _workspace_deputy(request):
@@ -49,5 +55,8 @@ def my_dashboard(request: HttpRequest) -> HttpResponse:
     else:
         year = (form.cleaned_data if form.is_bound else {}).get("year")
         year = year or timezone.localdate().year
-    context = {"dashboard": deputy_dashboard(deputy, year), "dashboard_form": form}
+    dashboard = cached_data(
+        "deputy-dashboard", (deputy.pk, year), partial(deputy_dashboard, deputy, year)
+    )
+    context = {"dashboard": dashboard, "dashboard_form": form}
     return render(request, "dashboard/my_dashboard.html", context, status=status)
