@@ -7,7 +7,17 @@ number of items, so that lists, the admin and the report can all use it.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import (
+    CharField,
+    Count,
+    DateTimeField,
+    F,
+    Prefetch,
+    Q,
+    Value,
+)
+from django.db.models.functions import Concat, StrIndex
+from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -71,71 +81,113 @@ SOURCES = {
 }
 
 
-def _rows(model, date_field, text_fields, kind_field, queryset_filter):
-    fields = ["pk", date_field, *text_fields] + ([kind_field] if kind_field else [])
-    for row in model.objects.filter(**queryset_filter).order_by().values_list(*fields):
-        yield _Record(
-            pk=row[0],
-            date=_local_date(row[1]),
-            text=" ".join(row[2 : 2 + len(text_fields)]),
-            kind=row[-1] if kind_field else "",
+def _rule_key(item) -> tuple:
+    """Items with the same rule count the same records."""
+    return (item.measure, item.plan.year, item.activity_kind, item.keyword)
+
+
+def _rule_condition(measure, year, activity_kind, keyword, today) -> Q:
+    """The records of `measure` a rule counts, as a database condition."""
+    model, _name, date_field, text_fields, kind_field = SOURCES[measure]
+    is_moment = isinstance(model._meta.get_field(date_field), DateTimeField)
+    up_to = f"{date_field}__date__lte" if is_moment else f"{date_field}__lte"
+    condition = Q(**{f"{date_field}__year": year, up_to: today})
+    if activity_kind:
+        # A kind on a measure without kinds matches nothing, as `_matches` says.
+        condition &= Q(**{kind_field: activity_kind}) if kind_field else Q(pk__in=[])
+    if keyword:
+        # Case-sensitive on every database, as the rule is (LIKE is not on SQLite).
+        text = (
+            F(text_fields[0])
+            if len(text_fields) == 1
+            else Concat(*_spaced(text_fields), output_field=CharField())
         )
+        condition &= Q(GreaterThan(StrIndex(text, Value(keyword)), 0))
+    return condition
+
+
+def _spaced(text_fields):
+    for index, name in enumerate(text_fields):
+        if index:
+            yield Value(" ")
+        yield F(name)
+
+
+def _matches(record: _Record, year, activity_kind, keyword, today) -> bool:
+    """The same rule as `_rule_condition`, for a record already read."""
+    return (
+        record.date.year == year
+        and record.date <= today
+        and (not activity_kind or record.kind == activity_kind)
+        and (not keyword or keyword in record.text)
+    )
 
 
 def attach_progress(items, today=None) -> list:
-    """Set `item.progress` and `item.record_keys` on each item; returns the list.
+    """Set `item.progress` on each item; returns the list.
 
-    One query per kind of linked record and one per kind of record a rule
-    reads: at most ten queries, whatever the number of items.
+    Records linked by hand are read one query per kind of record; records a
+    rule matches are counted in the database, one aggregate query per kind of
+    record, so that neither the time nor the number of queries grows with the
+    records of the year. A record both linked and matched counts once.
     """
     items = list(items)
     today = today or timezone.localdate()
     if not items:
         return items
     ids = [item.pk for item in items]
-    counted: dict[int, set] = {item.pk: set() for item in items}
+    linked: dict[int, dict] = {item.pk: {} for item in items}
     measures = {item.pk: item.measure for item in items}
-    for measure, (model, field_name, date_field, *_rest) in SOURCES.items():
+    for measure, (model, field_name, date_field, text_fields, kind) in SOURCES.items():
         through = getattr(PlanItem, field_name).through
         own = f"{model._meta.model_name}_id"
-        date_path = f"{model._meta.model_name}__{date_field}"
-        for item_id, record_id, when in (
+        prefix = f"{model._meta.model_name}__"
+        fields = [date_field, *text_fields] + ([kind] if kind else [])
+        for item_id, record_id, when, *rest in (
             through.objects.filter(planitem_id__in=ids)
             .order_by()
-            .values_list("planitem_id", own, date_path)
+            .values_list("planitem_id", own, *(prefix + f for f in fields))
         ):
-            if measures[item_id] in (measure, M.LINKED) and (
-                _local_date(when) <= today
-            ):
-                counted[item_id].add((measure, record_id))
-    rule_items = [item for item in items if item.match_rule]
-    for measure, (model, _name, date_field, text_fields, kind) in SOURCES.items():
-        wanted = [item for item in rule_items if item.measure == measure]
-        if not wanted:
+            date = _local_date(when)
+            if measures[item_id] in (measure, M.LINKED) and date <= today:
+                linked[item_id][(measure, record_id)] = _Record(
+                    pk=record_id,
+                    date=date,
+                    text=" ".join(rest[: len(text_fields)]),
+                    kind=rest[-1] if kind else "",
+                )
+    matched: dict[tuple, int] = {}
+    rules = {_rule_key(item) for item in items if item.match_rule}
+    for measure, (model, *_rest) in SOURCES.items():
+        keys = sorted(
+            (key for key in rules if key[0] == measure), key=lambda k: repr(k)
+        )
+        if not keys:
             continue
-        years = {item.plan.year for item in wanted}
-        records = list(
-            _rows(
-                model,
-                date_field,
-                text_fields,
-                kind,
-                {f"{date_field}__year__in": years},
+        totals = (
+            model.objects.order_by()
+            .filter(**{f"{SOURCES[measure][2]}__year__in": {key[1] for key in keys}})
+            .aggregate(
+                **{
+                    f"rule_{index}": Count(
+                        "pk", filter=_rule_condition(*key, today=today)
+                    )
+                    for index, key in enumerate(keys)
+                }
             )
         )
-        for item in wanted:
-            for record in records:
-                if (
-                    record.date.year == item.plan.year
-                    and record.date <= today
-                    and (not item.activity_kind or record.kind == item.activity_kind)
-                    and (not item.keyword or item.keyword in record.text)
-                ):
-                    counted[item.pk].add((measure, record.pk))
+        matched.update((key, totals[f"rule_{index}"]) for index, key in enumerate(keys))
     for item in items:
-        item.record_keys = counted[item.pk]
+        done = len(linked[item.pk])
+        if item.match_rule and item.measure in SOURCES:
+            key = _rule_key(item)
+            done += matched[key] - sum(
+                1
+                for (measure, _pk), record in linked[item.pk].items()
+                if measure == item.measure and _matches(record, *key[1:], today)
+            )
         item.progress = Progress(
-            done=len(counted[item.pk]),
+            done=done,
             target=item.target_count,
             target_date=item.target_date,
             today=today,

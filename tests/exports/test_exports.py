@@ -5,6 +5,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from suggestions.models import Suggestion
 from tests.deputies.factories import AttendanceFactory, DutyActivityFactory
 from tests.publicity.factories import SubmissionFactory
 from tests.reception.factories import (
@@ -245,3 +246,28 @@ def test_headers_are_chinese_whatever_language_is_active(staff_user, opinion):
     with translation.override("en"):
         export = built(staff_user, Export.Register.SUGGESTIONS)
     assert workbook(export).sheetnames == ["意见建议", "办理过程"]
+
+
+def test_long_registers_are_read_while_the_sheet_is_written(
+    staff_user, django_assert_num_queries, monkeypatch
+):
+    """Rows stream from the database in chunks: nothing is read up front, and
+    every row arrives however small the chunks and the width sample are."""
+    from ziyang_portal.exports import registers, style
+
+    monkeypatch.setattr(registers, "CHUNK", 2)
+    monkeypatch.setattr(style, "WIDTH_SAMPLE_ROWS", 2)
+    for n in range(5):
+        accepted(SuggestionFactory(title=f"第{n}条"))
+    with django_assert_num_queries(0):
+        sheets = registers.suggestions(None, False)
+    export = built(staff_user, Export.Register.SUGGESTIONS)
+    assert export.rows == 5
+    book = workbook(export)
+    titles = [row[6] for row in values(book["意见建议"])[2:]]
+    assert sorted(titles) == [f"第{n}条" for n in range(5)]
+    # Each suggestion has its receipt and its acceptance in the timeline.
+    assert len(values(book["办理过程"])[2:]) == sum(
+        s.timeline.count() for s in Suggestion.objects.all()
+    )
+    assert len(sheets) == 2

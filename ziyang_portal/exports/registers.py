@@ -4,17 +4,21 @@ A register is a function ``(year, personal) -> list of sheets``, each sheet a
 (title, headers, rows) triple. `personal` is True only when the user holds the
 register's permission and asked for it (see services.export_request); otherwise
 personal data is masked as everywhere else.
+
+The rows of the long registers are generators over ``iterator(chunk_size=...)``:
+they are read from the database while the sheet is written, a chunk at a time,
+so that a year of any size is never held in memory whole.
 """
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from deputies.models import Attendance, Deputy, DutyActivity
 from publicity.models import Article, Submission
-from reception.models import ReceptionSession, StandardCheck, Station
+from reception.models import ReceptionSession, SessionIssue, StandardCheck, Station
 from suggestions.models import (
     Suggestion,
     TimelineEntry,
@@ -26,6 +30,9 @@ from suggestions.models import (
 from .models import Export
 
 Register = Export.Register
+TIMELINE_FIELDS = (
+    "at", "kind", "actor_label", "from_status", "to_status", "note", "public",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -36,8 +43,17 @@ class RegisterSpec:
     personal_permission: str = ""
 
 
+# Rows read from the database at a time by the streamed registers.
+CHUNK = 2000
+
+
 def _year(qs, lookup, year):
     return qs.filter(**{lookup: year}) if year else qs
+
+
+def _labels(choices) -> dict[str, str]:
+    """{value: label} of a choices class, in the active language."""
+    return {value: str(label) for value, label in choices.choices}
 
 
 def _yes(value) -> str:
@@ -80,20 +96,22 @@ def activities(year, personal):
         invited_n=Count("attendances", filter=_q(invited=True)),
         attended_n=Count("attendances", filter=_q(attended=True)),
     )
-    rows = [
+    rows = (
         (a.date, a.get_kind_display(), a.title, a.place, a.organiser,
          a.invited_n, a.attended_n, a.households_due, a.households_visited)
-        for a in acts.order_by("date", "pk")
-    ]  # fmt: skip
-    attendance = [
-        (a.activity.date, a.activity.title, a.deputy.name, _yes(a.invited),
-         _yes(a.attended), a.reflection)
-        for a in _year(
-            Attendance.objects.select_related("activity", "deputy"),
-            "activity__date__year",
-            year,
-        ).order_by("activity__date", "activity_id", "deputy__name")
-    ]  # fmt: skip
+        for a in acts.order_by("date", "pk").iterator(chunk_size=CHUNK)
+    )  # fmt: skip
+    # Values, not model instances: the longest sheets are read row by row.
+    attendance = (
+        (date, title, name, _yes(invited), _yes(attended), reflection)
+        for date, title, name, invited, attended, reflection in _year(
+            Attendance.objects.all(), "activity__date__year", year
+        )
+        .order_by("activity__date", "activity_id", "deputy__name")
+        .values_list("activity__date", "activity__title", "deputy__name",
+                     "invited", "attended", "reflection")
+        .iterator(chunk_size=CHUNK)
+    )  # fmt: skip
     return [
         (
             _("Duty activities"),
@@ -149,18 +167,25 @@ def stations(year, personal):
 
 def sessions(year, personal):
     qs = _year(ReceptionSession.objects.all(), "started_at__year", year)
-    qs = qs.select_related("station").prefetch_related("deputies", "issues")
-    rows = []
-    issues = []
-    for s in qs.order_by("started_at"):
-        rows.append(
-            (s.started_at, s.station.name, s.get_mode_display(),
-             "、".join(d.name for d in s.deputies.all()), s.voters_received,
-             len(s.issues.all()), s.summary)
-        )  # fmt: skip
-        issues.extend(
-            (s.started_at, s.station.name, i.category, i.text) for i in s.issues.all()
+    qs = qs.select_related("station").prefetch_related("deputies")
+    rows = (
+        (s.started_at, s.station.name, s.get_mode_display(),
+         "、".join(d.name for d in s.deputies.all()), s.voters_received,
+         s.issue_count, s.summary)
+        for s in qs.annotate(issue_count=Count("issues"))
+        .order_by("started_at", "pk")
+        .iterator(chunk_size=CHUNK)
+    )  # fmt: skip
+    issues = (
+        (i.session.started_at, i.session.station.name, i.category, i.text)
+        for i in _year(
+            SessionIssue.objects.select_related("session__station"),
+            "session__started_at__year",
+            year,
         )
+        .order_by("session__started_at", "session_id", "ordering", "pk")
+        .iterator(chunk_size=CHUNK)
+    )  # fmt: skip
     return [
         (
             _("Reception sessions"),
@@ -178,36 +203,47 @@ def sessions(year, personal):
 
 def suggestions(year, personal):
     qs = _year(Suggestion.objects.all(), "received_at__year", year)
-    qs = qs.select_related(
-        "community", "category", "handling_unit", "following_deputy", "raised_by"
-    ).prefetch_related(
-        Prefetch("timeline", queryset=TimelineEntry.objects.order_by("at", "pk"))
-    )
-    rows, timeline = [], []
     today = timezone.localdate()
-    for s in qs.order_by("received_at", "pk"):
-        rows.append(
-            (
-                s.tracking_code, s.received_at, s.get_kind_display(),
-                s.get_source_display(), s.community.name if s.community else "",
-                s.category.name if s.category else "", s.title,
-                s.get_status_display(), s.due_date, _yes(s.is_overdue(today)),
-                s.handling_unit.name if s.handling_unit else "",
-                s.following_deputy.name if s.following_deputy else "",
-                s.get_outcome_display(),
-                s.submitter_name if personal else mask_name(s.submitter_name),
-                s.submitter_phone if personal else mask_phone(s.submitter_phone),
-                s.submitter_address
-                if personal
-                else mask_address(s.submitter_address),
-            )
-        )  # fmt: skip
-        timeline.extend(
-            (s.tracking_code, e.at, e.get_kind_display(), e.actor_label,
-             e.get_from_status_display(), e.get_to_status_display(), e.note,
-             _yes(e.public))
-            for e in s.timeline.all()
-        )  # fmt: skip
+    # Values, not model instances: the longest sheets are read row by row.
+    # Labels of choices are looked up once; "overdue" is the queryset's own rule.
+    kinds = _labels(Suggestion.Kind)
+    sources = _labels(Suggestion.Source)
+    statuses = _labels(Suggestion.Status)
+    outcomes = _labels(Suggestion.Outcome)
+    overdue = Suggestion.objects.overdue(today).filter(pk=OuterRef("pk"))
+    rows = (
+        (
+            code, received, kinds.get(kind, kind), sources.get(source, source),
+            community or "", category or "", title,
+            statuses.get(status, status), due, _yes(late), unit or "",
+            deputy or "", outcomes.get(outcome, outcome),
+            name if personal else mask_name(name),
+            phone if personal else mask_phone(phone),
+            address if personal else mask_address(address),
+        )
+        for (code, received, kind, source, community, category, title, status,
+             due, late, unit, deputy, outcome, name, phone, address)
+        in qs.annotate(late=Exists(overdue))
+        .order_by("received_at", "pk")
+        .values_list(
+            "tracking_code", "received_at", "kind", "source", "community__name",
+            "category__name", "title", "status", "due_date", "late",
+            "handling_unit__name", "following_deputy__name", "outcome",
+            "submitter_name", "submitter_phone", "submitter_address",
+        )
+        .iterator(chunk_size=CHUNK)
+    )  # fmt: skip
+    entry_kinds = _labels(TimelineEntry.Kind)
+    timeline = (
+        (code, at, entry_kinds.get(kind, kind), actor, statuses.get(before, before),
+         statuses.get(after, after), note, _yes(public))
+        for code, at, kind, actor, before, after, note, public in _year(
+            TimelineEntry.objects.all(), "suggestion__received_at__year", year
+        )
+        .order_by("suggestion__received_at", "suggestion_id", "at", "pk")
+        .values_list("suggestion__tracking_code", *TIMELINE_FIELDS)
+        .iterator(chunk_size=CHUNK)
+    )  # fmt: skip
     return [
         (
             _("Suggestions"),
@@ -229,20 +265,22 @@ def suggestions(year, personal):
 
 def articles(year, personal):
     qs = _year(Article.objects.all(), "date__year", year).prefetch_related("deputies")
-    rows = [
+    rows = (
         (a.date, a.title, a.authors, "、".join(d.name for d in a.deputies.all()),
          _yes(a.is_profile_post), _yes(a.is_published))
-        for a in qs.order_by("date", "pk")
-    ]  # fmt: skip
-    subs = [
+        for a in qs.order_by("date", "pk").iterator(chunk_size=CHUNK)
+    )  # fmt: skip
+    subs = (
         (s.article.title, s.outlet.name, s.sent_on, _yes(s.accepted),
          s.accepted_on, s.issue, s.page, s.url)
         for s in _year(
             Submission.objects.select_related("article", "outlet"),
             "sent_on__year",
             year,
-        ).order_by("sent_on", "pk")
-    ]  # fmt: skip
+        )
+        .order_by("sent_on", "pk")
+        .iterator(chunk_size=CHUNK)
+    )  # fmt: skip
     return [
         (
             _("Articles"),

@@ -1,13 +1,15 @@
 """Asking for an export and building it: the one path every entry point takes."""
 
 import logging
+import tempfile
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone, translation
 
+from ziyang_portal.db_routers import reads_from_replica
 from ziyang_portal.security import audit
 
 from . import style
@@ -86,19 +88,24 @@ def _build(export_id: int) -> Export:
         personal = export.include_personal and may_export_personal(
             export.user, export.register
         )
-        sheets = REGISTERS[export.register].build(export.year, personal)
-        _save(export, progress=50)
         book = style.new_workbook()
         label = export.get_register_display()
         rows = 0
-        for index, (title, headers, data) in enumerate(sheets, start=1):
-            heading = f"{label} {export.year}" if export.year else str(label)
-            style.add_sheet(book, title, headers, data, heading=heading)
-            rows += len(data) if index == 1 else 0
-            _save(export, progress=50 + 40 * index // len(sheets))
-        export.file.save(
-            export.filename(), ContentFile(style.to_bytes(book)), save=False
-        )
+        # The register's rows come from the replica when there is one; the
+        # export's own row, written above, is always read from the primary.
+        # Rows are streamed from the database into the workbook as the sheets
+        # are written, so the reading happens inside this block.
+        with reads_from_replica():
+            sheets = REGISTERS[export.register].build(export.year, personal)
+            for index, (title, headers, data) in enumerate(sheets, start=1):
+                heading = f"{label} {export.year}" if export.year else str(label)
+                written = style.add_sheet(book, title, headers, data, heading=heading)
+                rows += written if index == 1 else 0
+                _save(export, progress=5 + 85 * index // len(sheets))
+        with tempfile.TemporaryFile() as workbook:
+            book.save(workbook)
+            workbook.seek(0)
+            export.file.save(export.filename(), File(workbook), save=False)
         export.rows = rows
         _save(
             export,

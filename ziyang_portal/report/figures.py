@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import urlencode
 
+from django.db.models import QuerySet
 from django.urls import reverse
 
 MARKER = re.compile(r"\[\[([a-z0-9_.]+)\]\]")
@@ -176,7 +177,11 @@ def changelist_ids(model_label: str, ids, **superset) -> str:
 
     For sets the admin cannot filter on (such as "followed up"), the records
     are named by id; very large sets fall back to the `superset` filters.
+    `ids` may be a queryset of primary keys (``values_list("pk", flat=True)``):
+    only enough of them to choose are read, whatever the size of the set.
     """
+    if isinstance(ids, QuerySet):
+        ids = ids.order_by().distinct()[: MAX_IDS_IN_LINK + 1]
     ids = sorted(set(ids))
     if not ids:
         return ""

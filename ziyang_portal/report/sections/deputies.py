@@ -98,18 +98,21 @@ def figures(year: int) -> dict[str, Figure]:
         .order_by("date")
         .values_list("constituency__name", "seats")
     )
+    # order_by(): the models' default ordering would make DISTINCT per row.
     archive_deputies = set(
         Attendance.objects.in_year(year)
         .filter(attended=True)
+        .order_by()
         .values_list("deputy_id", flat=True)
         .distinct()
-    ) | set(reports.values_list("deputy_id", flat=True).distinct())
+    ) | set(reports.order_by().values_list("deputy_id", flat=True).distinct())
     with_photos = set(
         Attendance.objects.in_year(year)
         .filter(
             attended=True,
             activity__in=ActivityPhoto.objects.values("activity"),
         )
+        .order_by()
         .values_list("deputy_id", flat=True)
         .distinct()
     )
