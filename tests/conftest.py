@@ -4,11 +4,13 @@ The personas are the people of the design card: an anonymous resident, a deputy
 (Zhang), another deputy (Li), a committee staff member and a superuser.
 """
 
+import io
 import os
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.utils import translation
 
 from ziyang_portal.roles import DEPUTY_GROUP, STAFF_GROUP
 
@@ -27,6 +29,45 @@ def skip_or_fail(reason: str):
     if services_required():
         pytest.fail(f"required service missing: {reason}")
     pytest.skip(reason)
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--services-tests",
+        choices=("all", "none", "only"),
+        default="all",
+        help="run every test (default), none or only of those marked `services`. "
+        "scripts/test.sh runs the others in parallel, then these in one process.",
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """A test that uses the real worker is a `services` test, marked or not.
+
+    The worker started outside the run works on one database (test_<name>), the
+    one a run without pytest-xdist creates; so these tests never run in parallel.
+    """
+    for item in items:
+        if "celery_worker_app" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.services)
+    which = config.getoption("services_tests")
+    if which == "all":
+        return
+    keep, drop = [], []
+    for item in items:
+        is_services = item.get_closest_marker("services") is not None
+        (keep if is_services == (which == "only") else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the portal's language (zh-hans), in whatever order the
+    tests run: a request in English leaves English active in its thread."""
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
@@ -122,6 +163,11 @@ def celery_worker_app(settings):
     """
     if not settings.REDIS_URL:
         skip_or_fail("REDIS_URL is not set; no real broker and worker")
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        pytest.fail(
+            "the worker does not see this pytest-xdist worker's database: run "
+            "the `services` tests without -n (scripts/test.sh does)"
+        )
     from ziyang_portal.celery import app
 
     app.conf.task_always_eager = False
@@ -149,3 +195,19 @@ def li(other_deputy_user):
     from tests.factories import DeputyFactory
 
     return DeputyFactory(name="李示例", user=other_deputy_user, phone="13900002222")
+
+
+@pytest.fixture(scope="module")
+def demo_2018(django_db_setup, django_db_blocker):
+    """The demo year, loaded once per module and rolled back after it.
+
+    Each test still runs in its own savepoint (through `db`), so what a test
+    changes is undone before the next one.
+    """
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)

@@ -4,7 +4,6 @@ import zipfile
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.urls import reverse
 
 from deputies.models import Deputy
@@ -31,8 +30,9 @@ def read(content: bytes) -> dict[str, str]:
 
 
 @pytest.fixture
-def demo():
-    call_command("load_demo", stdout=io.StringIO())
+def demo(demo_2018, db):
+    """The demo year, loaded once for this module."""
+    return None
 
 
 def test_the_zip_holds_every_dataset_and_its_dictionary(demo):

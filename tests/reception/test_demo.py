@@ -24,8 +24,9 @@ SEED_DELEGATIONS = {
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo")
+def demo(demo_2018, db):
+    """The demo year, loaded once for this module."""
+    return None
 
 
 def test_nine_community_stations_were_upgraded_in_2018(demo):

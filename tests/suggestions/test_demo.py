@@ -9,8 +9,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo")
+def demo(demo_2018, db):
+    """The demo year, loaded once for this module."""
+    return None
 
 
 def check_the_2018_figures_come_out_of_the_records(demo):

@@ -39,8 +39,9 @@ SEED_PLAN_2019 = [
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo")
+def demo(demo_2018, db):
+    """The demo year, loaded once for this module."""
+    return None
 
 
 def test_each_2018_key_work_is_linked_to_its_symposium_and_an_article(demo):
