@@ -1,8 +1,9 @@
+import datetime
 import io
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
+from django.db.models import Count, Max, Min
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -57,8 +58,20 @@ class MonthFilter(admin.SimpleListFilter):
     parameter_name = "month"
 
     def lookups(self, request, model_admin):
-        months = Suggestion.objects.dates("received_at", "month", order="DESC")
-        return [(m.strftime("%Y-%m"), m.strftime("%Y-%m")) for m in months[:36]]
+        # The 36 months up to the latest suggestion, from two index lookups
+        # rather than a scan of every row for the months that hold one.
+        span = Suggestion.objects.aggregate(
+            first=Min("received_at"), last=Max("received_at")
+        )
+        if span["last"] is None:
+            return []
+        first = timezone.localtime(span["first"]).date().replace(day=1)
+        month = timezone.localtime(span["last"]).date().replace(day=1)
+        months = []
+        while month >= first and len(months) < 36:
+            months.append((f"{month:%Y-%m}", f"{month:%Y-%m}"))
+            month = (month - datetime.timedelta(days=1)).replace(day=1)
+        return months
 
     def queryset(self, request, queryset):
         if not self.value():

@@ -330,7 +330,10 @@ class Suggestion(models.Model):
         _("outcome class"), max_length=1, choices=Outcome.choices, blank=True
     )
     due_date = models.DateField(_("due date"), null=True, blank=True, db_index=True)
-    received_at = models.DateTimeField(_("received at"), default=timezone.now)
+    # Indexed: every list of suggestions is ordered by it, newest first.
+    received_at = models.DateTimeField(
+        _("received at"), default=timezone.now, db_index=True
+    )
     finished_at = models.DateTimeField(
         _("closed or rejected at"), null=True, blank=True, editable=False
     )
@@ -632,6 +635,8 @@ class TimelineEntry(AppendOnlyModel):
         ordering = ["at", "pk"]
         verbose_name = _("timeline entry")
         verbose_name_plural = _("timeline entries")
+        # "Followed up" and the report's counts look entries up by kind.
+        indexes = [models.Index(fields=["suggestion", "kind"])]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.at:%Y-%m-%d}"
