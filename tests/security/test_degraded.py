@@ -80,3 +80,23 @@ def test_a_task_whose_worker_dies_is_delivered_again(settings):
     # Redelivery waits for the visibility timeout, which outlasts any task.
     timeout = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
     assert timeout > settings.CELERY_TASK_TIME_LIMIT
+
+
+def test_no_task_outlasts_the_visibility_timeout(settings):
+    """A task still running when the timeout passes would be run a second time."""
+    from ziyang_portal.celery import app
+
+    app.loader.import_default_modules()
+    timeout = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+    tasks = [t for name, t in app.tasks.items() if not name.startswith("celery.")]
+    assert tasks
+    for task in tasks:
+        limit = task.time_limit or settings.CELERY_TASK_TIME_LIMIT
+        assert limit < timeout, task.name
+
+
+def test_exports_have_the_time_a_large_year_needs(settings):
+    from ziyang_portal.exports.tasks import build_export
+
+    assert build_export.soft_time_limit >= 30 * 60
+    assert build_export.time_limit > build_export.soft_time_limit
