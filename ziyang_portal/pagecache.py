@@ -123,13 +123,15 @@ def connect_signals() -> None:
 def public_page(name: str, app_labels=PUBLIC_APPS):
     """Cache a public read page whole, for anonymous visitors.
 
-    A hit costs one cache read and no database query. Only a plain GET of an
+    A hit costs one round trip to the cache (the page and its apps' version
+    tokens in one read) and no database query. Only a plain GET of an
     anonymous visitor with no message waiting is served or stored, and a page
     is stored only when rendering it set no cookie and used no CSRF token, so
     nothing of one visitor can reach another. Security headers are added by
     the middleware on every response, hit or not. The view runs outside a
     transaction: it only reads.
     """
+    version_keys = [VERSION_KEY.format(label) for label in app_labels]
 
     def decorator(view):
         @wraps(view)
@@ -144,28 +146,37 @@ def public_page(name: str, app_labels=PUBLIC_APPS):
                 or CookieStorage.cookie_name in request.COOKIES
             ):
                 return view(request, *args, **kwargs)
+            path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+            key = f"pagecache:page:{name}:{get_language()}:{path}"
             try:
-                key = fragment_key(f"page:{name}", app_labels, request)
-                stored = cache.get(key)
+                found = cache.get_many([key, *version_keys])
+                stored = found.get(key)
+                if stored is not None and all(k in found for k in version_keys):
+                    current = ".".join(str(found[k]) for k in version_keys)
+                    if stored[0] == current:
+                        response = HttpResponse(stored[1], content_type=stored[2])
+                        response["X-Page-Cache"] = "hit"
+                        return response
+                # Read before rendering: a change made meanwhile leaves the
+                # stored copy behind the tokens, so the next visitor rebuilds.
+                current = versions(app_labels)
             except Exception:
                 logger.warning("Page cache unreachable; rendering %s", name)
                 return view(request, *args, **kwargs)
-            if stored is not None:
-                content, content_type = stored
-                response = HttpResponse(content, content_type=content_type)
-                response["X-Page-Cache"] = "hit"
-                return response
             response = view(request, *args, **kwargs)
+            if getattr(response, "is_rendered", True) is False:
+                # A class-based view's TemplateResponse renders after the
+                # view returns; render it here, so what it used is known.
+                response.render()
             if (
                 response.status_code == 200
                 and not response.streaming
                 and not response.cookies
                 and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             ):
+                stored = (current, response.content, response["Content-Type"])
                 try:
-                    cache.set(
-                        key, (response.content, response["Content-Type"]), timeout
-                    )
+                    cache.set(key, stored, timeout)
                 except Exception:
                     logger.warning("Page cache unreachable; %s not stored", name)
             return response

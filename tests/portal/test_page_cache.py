@@ -204,3 +204,12 @@ def test_the_staff_dashboard_counts_a_new_suggestion_at_once(staff_client):
     before = received()
     SuggestionFactory()
     assert received() == before + 1
+
+
+@pytest.mark.parametrize("url", ["/news/", "/news/profiles/"])
+def test_class_based_pages_are_stored_too(client, url):
+    ArticleFactory(title="示例新闻")
+    assert "X-Page-Cache" not in client.get(url)
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "hit"
+    assert response.status_code == 200
