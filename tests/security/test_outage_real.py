@@ -322,10 +322,11 @@ def test_with_redis_stopped_residents_are_served_and_the_outbox_waits_for_it(
     own_redis.stop()
     caplog.set_level(logging.WARNING)
 
-    # The public form: saved, with its tracking code, in a resident's patience.
+    # The public form: saved, with its tracking code, without waiting through
+    # the broker's reconnection attempts (one quick try, then the outbox).
     started = time.monotonic()
     response = client.post("/suggest/", form_data(phone="13800005678"), follow=True)
-    assert time.monotonic() - started < 15
+    assert time.monotonic() - started < 3
     assert response.status_code == 200
     suggestion = Suggestion.objects.get()
     assert suggestion.tracking_code in response.content.decode()
