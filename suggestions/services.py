@@ -151,36 +151,14 @@ NOTIFICATION_TEXT = {
 def queue_delivery(ids) -> None:
     """Hand notices to the worker; when the broker is down they wait in the
     outbox for `sweep_outbox`."""
-    from ziyang_portal.celery import app
+    from ziyang_portal.queueing import send_many_quickly
 
     from .tasks import deliver_notification
 
-    pending = list(ids)
-    if not pending:
-        return
-    # The notice row records the delivery, so no result is kept: with Redis
-    # down, subscribing to the result would hold the resident's request through
-    # Celery's result-store reconnection retries.
-    options = {"retry": False, "ignore_result": True}
-    try:
-        if app.conf.task_always_eager:
-            connection = None
-        else:
-            connection = app.connection_for_write()
-            # One quick attempt: a resident's request must not wait through
-            # the broker connection's retries when Redis is down.
-            connection.ensure_connection(max_retries=1, interval_start=0, timeout=2)
-            options["connection"] = connection
-        try:
-            while pending:
-                deliver_notification.apply_async((pending[0],), **options)
-                pending.pop(0)
-        finally:
-            if connection is not None:
-                connection.release()
-    except Exception:  # any broker failure: the sweep delivers them later
-        for pk in pending:
-            logger.warning("Notification %s left in the outbox: broker unreachable", pk)
+    ids = list(ids)
+    sent = send_many_quickly(deliver_notification, [(pk,) for pk in ids])
+    for pk in ids[sent:]:
+        logger.warning("Notification %s left in the outbox: broker unreachable", pk)
 
 
 def notification_deliver(notification_id: int) -> bool:

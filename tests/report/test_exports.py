@@ -137,8 +137,10 @@ def test_the_task_takes_only_the_export_id(
 
     sent = []
     monkeypatch.setattr(
-        tasks.make_report_export, "delay", lambda *a, **k: sent.append((a, k))
+        tasks.make_report_export,
+        "apply_async",
+        lambda args, **options: sent.append(args),
     )
     with django_capture_on_commit_callbacks(execute=True):
         job = report_request_export(report=draft, fmt="docx", user=staff_user)
-    assert sent == [((job.pk,), {})]
+    assert sent == [(job.pk,)]

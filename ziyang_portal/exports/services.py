@@ -63,10 +63,21 @@ def export_request(
             target=f"exports.export:{export.pk}",
             detail=f"register={register} year={year or ''} personal=1",
         )
+    transaction.on_commit(lambda: _queue_build(export.pk), robust=True)
+    return export
+
+
+def _queue_build(export_id: int) -> None:
+    """Queue the build; with the broker down the export shows as failed at
+    once, and staff ask again, rather than waiting for ever."""
+    from ziyang_portal.queueing import send_quickly
+
     from .tasks import build_export
 
-    transaction.on_commit(lambda: build_export.delay(export.pk), robust=True)
-    return export
+    if not send_quickly(build_export, export_id):
+        Export.objects.filter(pk=export_id, status=Export.Status.PENDING).update(
+            status=Export.Status.FAILED
+        )
 
 
 def export_build(export_id: int) -> Export:
