@@ -1,6 +1,6 @@
 PY ?= .venv/bin/python
 
-.PHONY: run test lint format check-deploy migrations-check messages worker beat ci
+.PHONY: run test lint imports format check-deploy migrations-check messages worker beat ci upgrade-check
 
 run:  ## the portal with demo data at http://127.0.0.1:8000
 	./scripts/run.sh
@@ -11,7 +11,13 @@ test:  ## the whole test suite
 lint:
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(MAKE) migrations-check check-deploy
+	$(MAKE) imports migrations-check check-deploy
+
+imports:  ## the layers of the layout and no import cycles (pyproject.toml)
+	PYTHONPATH=. .venv/bin/lint-imports
+
+upgrade-check:  ## a database of the earlier layout upgrades with every row and file
+	bash .ci/upgrade_check
 
 format:
 	$(PY) -m ruff check --fix .

@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
-from ziyang_portal.access import is_committee_staff
+from core.access import is_committee_staff
 
 from .models import ApiToken
 

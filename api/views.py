@@ -15,13 +15,14 @@ from rest_framework.views import APIView
 from deputies.models import Deputy
 from publicity.models import Article
 from reception.models import Station
-from suggestions import ratelimit, services
+from suggestions import ratelimit
 from suggestions.models import (
     PRIVACY_NOTICE_VERSION,
     Suggestion,
     TimelineEntry,
     normalise_tracking_code,
 )
+from suggestions.services import intake
 
 from . import serializers
 from .authentication import ChannelTokenAuthentication, HasChannelToken
@@ -187,7 +188,7 @@ class ChannelSubmit(APIView):
             return Response({"errors": _plain(form.errors)}, status=400)
         if not ratelimit.hit("submit-phone", form.cleaned_data["phone"]):
             return _too_many(_("Too many submissions with this phone number."))
-        suggestion = services.suggestion_create(
+        suggestion = intake.suggestion_create(
             suggestion=form.build(PRIVACY_NOTICE_VERSION),
             photos=form.cleaned_data["photos"],
             actor=None,

@@ -183,10 +183,10 @@ def prepare_accounts() -> dict:
     from django.contrib.auth.models import Group
     from django.db.models import Count
 
-    from bench.generate import BENCH_PASSWORD
+    from bench.generate.plan import BENCH_PASSWORD
+    from core.roles import STAFF_GROUP
     from deputies.models import Deputy
     from suggestions.models import Suggestion
-    from ziyang_portal.roles import STAFF_GROUP
 
     users = get_user_model().objects
     password = secrets.token_urlsafe(24)

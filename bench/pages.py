@@ -205,7 +205,7 @@ def summarise(page, runs) -> dict:
     return summary
 
 
-def main(argv=None) -> None:
+def parse_args(argv=None) -> argparse.Namespace:
     cores = os.cpu_count() or 1
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -220,16 +220,47 @@ def main(argv=None) -> None:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--wrk-threads", type=int, default=2)
     parser.add_argument("--only", nargs="*", help="page names to measure")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
 
-    _server.require_wrk()
-    _server.configure_django(args.database_url)
-    _server.collectstatic()
-    accounts = _server.prepare_accounts()
-    data = sample_data()
-    pages = [p for p in page_list(data) if not args.only or p["name"] in set(args.only)]
+
+def wrk_options(args) -> dict:
+    return {
+        "duration": args.duration,
+        "connections": args.connections,
+        "threads": args.wrk_threads,
+    }
+
+
+def measure_rounds(base, pages, cookies, args) -> dict:
+    """{page name: one wrk run per round}, each right after a hello run."""
+    wrk = wrk_options(args)
+    runs = {page["name"]: [] for page in pages}
+    for round_number in range(1, args.rounds + 1):
+        for page in pages:
+            drain(base, args.workers)
+            hello = run_wrk(f"{base}/__hello__", cookie=None, **wrk)
+            drain(base, args.workers)
+            result = run_wrk(
+                base + page["path"], cookie=cookies.get(page["who"]), **wrk
+            )
+            result.update(
+                round=round_number,
+                hello_rps=hello["rps"],
+                hello_p99_us=hello["p99_us"],
+                hello_non2xx=hello["non2xx"],
+            )
+            runs[page["name"]].append(result)
+            print(
+                f"round {round_number} {page['name']}: {result['rps']:.0f}/s, "
+                f"hello {hello['rps']:.0f}/s",
+                file=sys.stderr,
+            )
+    return runs
+
+
+def serve_and_measure(args, accounts, data, pages) -> tuple[dict, dict]:
+    """Start gunicorn, log in, warm up, measure; the runs and the worker memory."""
     log = _server.BASE_DIR / "var" / "bench" / "gunicorn-pages.log"
-    started = time.monotonic()
     with _server.Gunicorn(
         workers=args.workers,
         worker_class=args.worker_class,
@@ -243,36 +274,12 @@ def main(argv=None) -> None:
             "tracker": tracked_session(base, *data["tracking"]),
         }
         warm_up(base, pages, cookies, args.workers)
-        wrk = {
-            "duration": args.duration,
-            "connections": args.connections,
-            "threads": args.wrk_threads,
-        }
-        runs = {page["name"]: [] for page in pages}
-        for round_number in range(1, args.rounds + 1):
-            for page in pages:
-                drain(base, args.workers)
-                hello = run_wrk(f"{base}/__hello__", cookie=None, **wrk)
-                drain(base, args.workers)
-                result = run_wrk(
-                    base + page["path"], cookie=cookies.get(page["who"]), **wrk
-                )
-                result.update(
-                    round=round_number,
-                    hello_rps=hello["rps"],
-                    hello_p99_us=hello["p99_us"],
-                    hello_non2xx=hello["non2xx"],
-                )
-                runs[page["name"]].append(result)
-                print(
-                    f"round {round_number} {page['name']}: {result['rps']:.0f}/s, "
-                    f"hello {hello['rps']:.0f}/s",
-                    file=sys.stderr,
-                )
+        runs = measure_rounds(base, pages, cookies, args)
         memory = server.worker_memory_mb()
-    elapsed = time.monotonic() - started
+    return runs, memory
 
-    summaries = [summarise(page, runs[page["name"]]) for page in pages]
+
+def print_summaries(summaries, memory, args, data, elapsed) -> None:
     headers = ["page", "kind", "req/s", "hello req/s", "ratio", "target", "p50 ms"]
     headers += ["p99 ms", "non-2xx", "ok"]
     rows = [
@@ -298,6 +305,9 @@ def main(argv=None) -> None:
         f"{args.duration} s x {args.rounds} rounds; {data['suggestions']} "
         f"suggestions; worker peak RSS {peak:.0f} MB; {elapsed:.0f} s in all"
     )
+
+
+def write_pages_result(args, data, accounts, summaries, memory, elapsed) -> None:
     write_result(
         "pages",
         {
@@ -313,7 +323,7 @@ def main(argv=None) -> None:
                 "threads": args.threads,
                 "settings": "bench.settings",
             },
-            "wrk": wrk | {"rounds": args.rounds},
+            "wrk": wrk_options(args) | {"rounds": args.rounds},
             "suggestions": data["suggestions"],
             "deputy_suggestions": accounts["deputy_suggestions"],
             "targets": {"ratio": RATIO_TARGET, "p99_ms": P99_TARGET_MS, "non2xx": 0},
@@ -322,6 +332,22 @@ def main(argv=None) -> None:
             "elapsed_s": elapsed,
         },
     )
+
+
+def main(argv=None) -> None:
+    args = parse_args(argv)
+    _server.require_wrk()
+    _server.configure_django(args.database_url)
+    _server.collectstatic()
+    accounts = _server.prepare_accounts()
+    data = sample_data()
+    pages = [p for p in page_list(data) if not args.only or p["name"] in set(args.only)]
+    started = time.monotonic()
+    runs, memory = serve_and_measure(args, accounts, data, pages)
+    elapsed = time.monotonic() - started
+    summaries = [summarise(page, runs[page["name"]]) for page in pages]
+    print_summaries(summaries, memory, args, data, elapsed)
+    write_pages_result(args, data, accounts, summaries, memory, elapsed)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ import tempfile
 import time
 
 from ._common import format_machine, machine_info, print_table, write_result
-from .generate import parse_scale
+from .generate.plan import parse_scale
 from .report_figures import SERVER_URL, database_url
 
 MB = 1024 * 1024
@@ -32,8 +32,8 @@ def child(year: int, fmt: str) -> dict:
     import django
 
     django.setup()
-    from ziyang_portal.report.document import ReportDocument
-    from ziyang_portal.report.render import render
+    from report.document import ReportDocument
+    from report.render import render
 
     began = time.perf_counter()
     document = ReportDocument.from_records(year)
@@ -72,7 +72,7 @@ def run_child(fmt: str, args, env) -> dict:
     return result
 
 
-def main(argv=None) -> int:
+def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m bench.render", description=__doc__.split("\n\n")[0]
     )
@@ -82,23 +82,11 @@ def main(argv=None) -> int:
     parser.add_argument("--year", type=int, default=2026)
     parser.add_argument("--server-url", default=SERVER_URL)
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
 
-    if args.child:
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ziyang_portal.settings.local")
-        print(json.dumps(child(args.year, args.formats)))
-        return 0
 
-    url = database_url(args.server_url, args.scale)
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "DJANGO_SETTINGS_MODULE": "ziyang_portal.settings.local",
-        "DEBUG": "0",
-    }
-    env.pop("REDIS_URL", None)
-    _ensure_scale(args, url, env)
-    formats = ["none"] + [f.strip() for f in args.formats.split(",") if f.strip()]
+def measure(formats, args, env) -> dict:
+    """{format: its runs, median seconds, peak RSS and size}; "none" builds only."""
     results = {}
     for fmt in formats:
         runs = [run_child(fmt, args, env) for _ in range(args.runs)]
@@ -111,6 +99,10 @@ def main(argv=None) -> int:
             "bytes": runs[-1]["bytes"],
             "paragraphs": runs[-1]["paragraphs"],
         }
+    return results
+
+
+def print_results(formats, results, machine, args) -> None:
     base = results["none"]["peak_rss_bytes"]
     rows = []
     for fmt in formats:
@@ -125,7 +117,6 @@ def main(argv=None) -> int:
                 "" if fmt == "none" else f"{r['bytes'] / 1024:.0f}",
             )
         )
-    machine = machine_info(database_url=url)
     print(f"machine: {format_machine(machine)}")
     print(
         f"scale {args.scale}, {results['none']['paragraphs']} paragraphs, "
@@ -142,6 +133,28 @@ def main(argv=None) -> int:
         ],
         rows,
     )
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    if args.child:
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ziyang_portal.settings.local")
+        print(json.dumps(child(args.year, args.formats)))
+        return 0
+
+    url = database_url(args.server_url, args.scale)
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "ziyang_portal.settings.local",
+        "DEBUG": "0",
+    }
+    env.pop("REDIS_URL", None)
+    _ensure_scale(args, url, env)
+    formats = ["none"] + [f.strip() for f in args.formats.split(",") if f.strip()]
+    results = measure(formats, args, env)
+    machine = machine_info(database_url=url)
+    print_results(formats, results, machine, args)
     write_result(
         "render",
         {

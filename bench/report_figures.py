@@ -26,7 +26,7 @@ import sys
 import time
 
 from ._common import format_machine, machine_info, print_table, write_result
-from .generate import parse_scale
+from .generate.plan import parse_scale
 
 SERVER_URL = "postgres://postgres@127.0.0.1:5432"
 DEFAULT_SCALES = "1k,10k,100k,1m"
@@ -66,10 +66,10 @@ def child(year: int, runs: int) -> dict:
     from django.contrib.auth import get_user_model
     from django.db import transaction
 
+    from report.builder import collect_figures
+    from report.models import WorkReport
+    from report.services import report_generate
     from suggestions.models import Suggestion
-    from ziyang_portal.report.builder import collect_figures
-    from ziyang_portal.report.models import WorkReport
-    from ziyang_portal.report.services import report_generate
 
     user = get_user_model().objects.filter(is_staff=True).order_by("pk").first()
 
@@ -136,7 +136,7 @@ def _ratio(a, b):
     return round(b / a, 2) if a else None
 
 
-def main(argv=None) -> int:
+def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m bench.report_figures", description=__doc__.split("\n\n")[0]
     )
@@ -148,27 +148,27 @@ def main(argv=None) -> int:
         "--label", default="", help="a note kept in the JSON, e.g. before or after"
     )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
 
-    if args.child:
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ziyang_portal.settings.local")
-        if args.runs == 0:
-            import django
 
-            django.setup()
-            from suggestions.models import Suggestion
+def run_as_child(args) -> int:
+    """In the child process: count the year's suggestions, or measure the runs."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ziyang_portal.settings.local")
+    if args.runs == 0:
+        import django
 
-            result = {"suggestions": Suggestion.objects.in_year(args.year).count()}
-        else:
-            result = child(args.year, args.runs)
-        print(json.dumps(result))
-        return 0
+        django.setup()
+        from suggestions.models import Suggestion
 
-    names = [s.strip() for s in args.scales.split(",") if s.strip()]
-    results = {}
-    for name in names:
-        print(f"measuring {name} ...", flush=True)
-        results[name] = run_scale(name, args)
+        result = {"suggestions": Suggestion.objects.in_year(args.year).count()}
+    else:
+        result = child(args.year, args.runs)
+    print(json.dumps(result))
+    return 0
+
+
+def table_rows(names, results) -> list:
+    """One row per scale, with the growth from the scale before."""
     rows = []
     previous = None
     for name in names:
@@ -194,7 +194,10 @@ def main(argv=None) -> int:
             )
         )
         previous = name
-    machine = machine_info(database_url=database_url(args.server_url, names[0]))
+    return rows
+
+
+def print_results(rows, machine, args) -> None:
     print(f"machine: {format_machine(machine)}")
     print(
         f"median of {args.runs} runs after a warm-up"
@@ -214,6 +217,21 @@ def main(argv=None) -> int:
         ],
         rows,
     )
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    if args.child:
+        return run_as_child(args)
+
+    names = [s.strip() for s in args.scales.split(",") if s.strip()]
+    results = {}
+    for name in names:
+        print(f"measuring {name} ...", flush=True)
+        results[name] = run_scale(name, args)
+    rows = table_rows(names, results)
+    machine = machine_info(database_url=database_url(args.server_url, names[0]))
+    print_results(rows, machine, args)
     write_result(
         "report_figures",
         {

@@ -139,7 +139,7 @@ class Submitter:
         return time.monotonic() - started
 
 
-def main(argv=None) -> None:
+def parse_args(argv=None) -> argparse.Namespace:
     cores = os.cpu_count() or 1
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -151,48 +151,47 @@ def main(argv=None) -> None:
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--duration", type=float, default=20, help="seconds a phase")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
 
-    _server.configure_django(args.database_url)
-    _server.collectstatic()
-    photos = make_photos()
-    phases = [("no photos", []), ("3 photos of 12 MP", photos)]
-    results = []
-    for name, files in phases:
-        log = _server.BASE_DIR / "var" / "bench" / "gunicorn-submit.log"
-        with _server.Gunicorn(
-            workers=args.workers,
-            worker_class=args.worker_class,
-            threads=args.threads,
-            log=log,
-        ) as server:
-            for _ in range(args.workers * 2):
-                requests.get(f"{server.base_url}/suggest/", timeout=60)
-            idle = server.worker_memory_mb()
-            submitter = Submitter(server.base_url, files)
-            elapsed = submitter.run(clients=args.clients, duration=args.duration)
-            memory = server.worker_memory_mb()
-        latencies = sorted(submitter.latencies)
-        done = len(latencies)
-        peak = max(m["VmHWM"] for m in memory.values())
-        results.append(
-            {
-                "phase": name,
-                "photos": len(files),
-                "photo_bytes": sum(path.stat().st_size for path in files),
-                "submissions": done,
-                "per_second": done / elapsed,
-                "p50_ms": statistics.median(latencies) * 1000 if done else None,
-                "p99_ms": latencies[int(0.99 * (done - 1))] * 1000 if done else None,
-                "failures": submitter.failures,
-                "elapsed_s": elapsed,
-                "worker_peak_rss_mb": peak,
-                "worker_idle_peak_rss_mb": max(m["VmHWM"] for m in idle.values()),
-                "worker_memory_mb": memory,
-                "meets_target": peak <= MAX_RSS_MB and not submitter.failures,
-            }
-        )
-        print(f"{name}: {done} submissions in {elapsed:.0f} s", file=sys.stderr)
+
+def run_phase(name, files, args) -> dict:
+    """One phase against a fresh gunicorn: submissions, latencies, worker memory."""
+    log = _server.BASE_DIR / "var" / "bench" / "gunicorn-submit.log"
+    with _server.Gunicorn(
+        workers=args.workers,
+        worker_class=args.worker_class,
+        threads=args.threads,
+        log=log,
+    ) as server:
+        for _ in range(args.workers * 2):
+            requests.get(f"{server.base_url}/suggest/", timeout=60)
+        idle = server.worker_memory_mb()
+        submitter = Submitter(server.base_url, files)
+        elapsed = submitter.run(clients=args.clients, duration=args.duration)
+        memory = server.worker_memory_mb()
+    latencies = sorted(submitter.latencies)
+    done = len(latencies)
+    peak = max(m["VmHWM"] for m in memory.values())
+    print(f"{name}: {done} submissions in {elapsed:.0f} s", file=sys.stderr)
+    return {
+        "phase": name,
+        "photos": len(files),
+        "photo_bytes": sum(path.stat().st_size for path in files),
+        "submissions": done,
+        "per_second": done / elapsed,
+        "p50_ms": statistics.median(latencies) * 1000 if done else None,
+        "p99_ms": latencies[int(0.99 * (done - 1))] * 1000 if done else None,
+        "failures": submitter.failures,
+        "elapsed_s": elapsed,
+        "worker_peak_rss_mb": peak,
+        "worker_idle_peak_rss_mb": max(m["VmHWM"] for m in idle.values()),
+        "worker_memory_mb": memory,
+        "meets_target": peak <= MAX_RSS_MB and not submitter.failures,
+    }
+
+
+def count_and_purge() -> int:
+    """The benchmark's suggestions in the database; their queued notices dropped."""
     from suggestions.models import Suggestion
     from ziyang_portal.celery import app
 
@@ -200,7 +199,10 @@ def main(argv=None) -> None:
     # No worker runs here: the notices the submissions queued on the benchmark
     # broker database are dropped rather than left for a later worker.
     app.control.purge()
+    return made
 
+
+def print_results(results, made, args) -> None:
     headers = ["phase", "photo MB", "submissions", "per s", "p50 ms", "p99 ms"]
     headers += ["failed", "worker peak MB", "ok"]
     rows = [
@@ -224,6 +226,17 @@ def main(argv=None) -> None:
         f"target: no worker above {MAX_RSS_MB} MB; {made} benchmark "
         "suggestions in the database"
     )
+
+
+def main(argv=None) -> None:
+    args = parse_args(argv)
+    _server.configure_django(args.database_url)
+    _server.collectstatic()
+    photos = make_photos()
+    phases = [("no photos", []), ("3 photos of 12 MP", photos)]
+    results = [run_phase(name, files, args) for name, files in phases]
+    made = count_and_purge()
+    print_results(results, made, args)
     write_result(
         "submit",
         {

@@ -132,10 +132,10 @@ def _wait_done(obj, done_states, timeout, sample) -> str:
 
 def run_job(job: str, year: int, user, report, timeout: int, sample):
     """Queue one job and wait for it; (status, file bytes, rows)."""
-    from ziyang_portal.exports.models import Export
-    from ziyang_portal.exports.services import export_request
-    from ziyang_portal.report.models import ReportExport
-    from ziyang_portal.report.services import report_request_export
+    from exports.models import Export
+    from exports.services import export_request
+    from report.models import ReportExport
+    from report.services import report_request_export
 
     kind, _sep, name = job.partition("-")
     if kind == "report":
@@ -152,7 +152,7 @@ def run_job(job: str, year: int, user, report, timeout: int, sample):
     return status, size, rows
 
 
-def main(argv=None) -> int:
+def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m bench.worker_memory", description=__doc__.split("\n\n")[0]
     )
@@ -165,12 +165,12 @@ def main(argv=None) -> int:
     parser.add_argument("--cache-db", type=int, default=8)
     parser.add_argument("--timeout", type=int, default=600, help="seconds per job")
     parser.add_argument("--label", default="")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
 
-    url = database_url(args.server_url, args.scale)
-    media = tempfile.mkdtemp(prefix="bench-worker-media-")
-    broker = f"{args.redis}/{args.redis_db}"
-    env = {
+
+def worker_env(args, url: str, media: str, broker: str) -> dict:
+    """The environment of this process and of the workers it starts."""
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "ziyang_portal.settings.local",
         "DEBUG": "0",
@@ -180,77 +180,83 @@ def main(argv=None) -> int:
         "CACHE_KEY_PREFIX": "bench-worker-memory",
         "MEDIA_ROOT": media,
     }
-    os.environ.update(env)
-    import django
 
-    django.setup()
-    from django.contrib.auth import get_user_model
 
-    from suggestions.models import Suggestion
+class Memory:
+    """The idle pool child and main process, and the main process's peak."""
+
+    def __init__(self):
+        self.idle = self.main_idle = None
+        self.main_peak = 0
+
+
+def measure_job(job, args, env, log, context, memory: Memory) -> dict:
+    """One job on a fresh worker, its pool child sampled while it runs."""
     from ziyang_portal.celery import app
-    from ziyang_portal.report.models import WorkReport
-    from ziyang_portal.report.services import report_generate
 
-    held = Suggestion.objects.in_year(args.year).count()
-    print(f"{url}: {held:,} suggestions of {args.year}", flush=True)
-    user = get_user_model().objects.get(username="bench_staff")
+    user, report, broker = context
+    # A fresh worker per job: a pool child keeps the memory of its
+    # last job, which would hide the peak of the next one.
     _purge(broker)
-    jobs = [j.strip() for j in args.jobs.split(",") if j.strip()]
+    worker = _start_worker(env, log)
+    try:
+        child = _wait_for_pool(app, worker)
+        memory.idle = memory.idle or _status(child)
+        memory.main_idle = memory.main_idle or _status(worker.pid)
+        peaks = [0]
+
+        def sample(child=child, peaks=peaks):
+            # Read as it runs: a child killed at the time limit is gone.
+            try:
+                peaks[0] = max(peaks[0], _status(child)["VmHWM"])
+            except (FileNotFoundError, ProcessLookupError):
+                return False
+            return True
+
+        began = time.perf_counter()
+        status, size, rows = run_job(job, args.year, user, report, args.timeout, sample)
+        seconds = time.perf_counter() - began
+        sample()
+        memory.main_peak = max(memory.main_peak, _status(worker.pid)["VmHWM"])
+    finally:
+        _stop_worker(worker)
+    peak = peaks[0]
+    print(f"{job}: {status} {seconds:.1f}s {peak / MB:.0f} MB", flush=True)
+    return {
+        "job": job,
+        "status": status,
+        "seconds": round(seconds, 2),
+        "peak_rss_bytes": peak,
+        "file_bytes": size,
+        "rows": rows,
+    }
+
+
+def run_jobs(jobs, args, env, user, broker, media, memory: Memory) -> list:
+    """Every job in turn; the draft report and the worker's files removed after."""
+    from report.models import WorkReport
+    from report.services import report_generate
+
     results = []
     report = None
     log_path = Path(tempfile.gettempdir()) / "bench-worker-memory.log"
-    idle = main_idle = None
-    main_peak = 0
     try:
         if any(j.startswith("report-") for j in jobs):
             WorkReport.objects.filter(year=args.year).delete()
             report = report_generate(year=args.year, user=user)
         with open(log_path, "w") as log:
             for job in jobs:
-                # A fresh worker per job: a pool child keeps the memory of its
-                # last job, which would hide the peak of the next one.
-                _purge(broker)
-                worker = _start_worker(env, log)
-                try:
-                    child = _wait_for_pool(app, worker)
-                    idle = idle or _status(child)
-                    main_idle = main_idle or _status(worker.pid)
-                    peaks = [0]
-
-                    def sample(child=child, peaks=peaks):
-                        # Read as it runs: a child killed at the time limit is gone.
-                        try:
-                            peaks[0] = max(peaks[0], _status(child)["VmHWM"])
-                        except (FileNotFoundError, ProcessLookupError):
-                            return False
-                        return True
-
-                    began = time.perf_counter()
-                    status, size, rows = run_job(
-                        job, args.year, user, report, args.timeout, sample
-                    )
-                    seconds = time.perf_counter() - began
-                    sample()
-                    main_peak = max(main_peak, _status(worker.pid)["VmHWM"])
-                finally:
-                    _stop_worker(worker)
-                peak = peaks[0]
-                results.append(
-                    {
-                        "job": job,
-                        "status": status,
-                        "seconds": round(seconds, 2),
-                        "peak_rss_bytes": peak,
-                        "file_bytes": size,
-                        "rows": rows,
-                    }
-                )
-                print(f"{job}: {status} {seconds:.1f}s {peak / MB:.0f} MB", flush=True)
+                context = (user, report, broker)
+                results.append(measure_job(job, args, env, log, context, memory))
     finally:
         if report is not None:
             report.exports.all().delete()
             report.delete()
         shutil.rmtree(media, ignore_errors=True)
+    return results
+
+
+def print_results(results, machine, memory: Memory, args) -> None:
     rows = [
         (
             r["job"],
@@ -263,14 +269,11 @@ def main(argv=None) -> int:
         )
         for r in results
     ]
-    machine = machine_info(
-        database_url=url, redis_url=broker, celery_pool="prefork", celery_concurrency=1
-    )
     print(f"machine: {format_machine(machine)}")
     print(
-        f"scale {args.scale}; pool child idle {idle['VmRSS'] / MB:.0f} MB, "
-        f"worker main process peak {main_peak / MB:.0f} MB "
-        f"(idle {main_idle['VmRSS'] / MB:.0f} MB)"
+        f"scale {args.scale}; pool child idle {memory.idle['VmRSS'] / MB:.0f} MB, "
+        f"worker main process peak {memory.main_peak / MB:.0f} MB "
+        f"(idle {memory.main_idle['VmRSS'] / MB:.0f} MB)"
         + (f" ({args.label})" if args.label else "")
     )
     print_table(
@@ -285,6 +288,33 @@ def main(argv=None) -> int:
         ],
         rows,
     )
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    url = database_url(args.server_url, args.scale)
+    media = tempfile.mkdtemp(prefix="bench-worker-media-")
+    broker = f"{args.redis}/{args.redis_db}"
+    env = worker_env(args, url, media, broker)
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+
+    from suggestions.models import Suggestion
+
+    held = Suggestion.objects.in_year(args.year).count()
+    print(f"{url}: {held:,} suggestions of {args.year}", flush=True)
+    user = get_user_model().objects.get(username="bench_staff")
+    _purge(broker)
+    jobs = [j.strip() for j in args.jobs.split(",") if j.strip()]
+    memory = Memory()
+    results = run_jobs(jobs, args, env, user, broker, media, memory)
+    machine = machine_info(
+        database_url=url, redis_url=broker, celery_pool="prefork", celery_concurrency=1
+    )
+    print_results(results, machine, memory, args)
     write_result(
         "worker_memory",
         {
@@ -292,9 +322,9 @@ def main(argv=None) -> int:
             "scale": args.scale,
             "year": args.year,
             "limit_bytes": LIMIT_MB * MB,
-            "pool_child_idle_rss_bytes": idle["VmRSS"],
-            "main_process_peak_bytes": main_peak,
-            "main_process_idle_rss_bytes": main_idle["VmRSS"],
+            "pool_child_idle_rss_bytes": memory.idle["VmRSS"],
+            "main_process_peak_bytes": memory.main_peak,
+            "main_process_idle_rss_bytes": memory.main_idle["VmRSS"],
             "jobs": results,
             "machine": machine,
         },

@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -167,16 +167,6 @@ class DeputyAdmin(PortalModelAdmin):
                 name="deputies_deputy_import_template",
             ),
             path("export/", view(self.export_view), name="deputies_deputy_export"),
-            path(
-                "<int:pk>/archive/",
-                view(self.archive_view),
-                name="deputies_deputy_archive",
-            ),
-            path(
-                "<int:pk>/archive/<str:fmt>/",
-                view(self.archive_export_view),
-                name="deputies_deputy_archive_export",
-            ),
             *super().get_urls(),
         ]
 
@@ -228,20 +218,6 @@ class DeputyAdmin(PortalModelAdmin):
             ),
             "deputies.xlsx",
         )
-
-    def archive_view(self, request, pk):
-        self._require(request, "view")
-        from ziyang_portal.archive_views import admin_archive
-
-        deputy = get_object_or_404(Deputy, pk=pk)
-        return admin_archive(request, deputy, self.admin_site, self.model._meta)
-
-    def archive_export_view(self, request, pk, fmt):
-        self._require(request, "view")
-        from ziyang_portal.archive_views import archive_download
-
-        deputy = get_object_or_404(Deputy, pk=pk)
-        return archive_download(request, deputy, fmt)
 
 
 def can_see_phone(user) -> bool:

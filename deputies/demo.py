@@ -1,4 +1,4 @@
-"""This app's part of the 2018 demo year (see ziyang_portal/demo.py).
+"""This app's part of the 2018 demo year (see core/demo.py).
 
 The register is invented: 某-style names and communities marked (示例), except
 梅隐寺社区, which the 2018 report names.
@@ -10,7 +10,7 @@ import io
 from django.contrib.auth import get_user_model
 from PIL import Image, ImageDraw
 
-from ziyang_portal.images import process_image
+from core.images import process_image
 
 from .models import (
     ActivityPhoto,

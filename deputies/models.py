@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ziyang_portal.images import PortalImageField, UploadTo
+from core.images import PortalImageField, UploadTo
 
 
 class Community(models.Model):

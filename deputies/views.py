@@ -4,8 +4,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from ziyang_portal.pagecache import public_page
-from ziyang_portal.sections import profile_sections
+from core.pagecache import public_page
+from core.sections import profile_sections
 
 from .forms import DirectoryFilterForm
 from .models import ActivityPhoto, Deputy, DutyActivity

@@ -13,7 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ziyang_portal.access import deputy_for, is_deputy
+from core.access import is_deputy
+from deputies.access import deputy_for
 
 from .forms import ReflectionForm
 from .models import Attendance, DutyActivity

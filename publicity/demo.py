@@ -1,4 +1,4 @@
-"""This app's part of the 2018 demo year (see ziyang_portal/demo.py).
+"""This app's part of the 2018 demo year (see core/demo.py).
 
 Sixteen articles are submitted to outside outlets and accepted 1, 1, 1, 3, 10 and
 13 times by 《人民意志》, 《长江日报》, 《武汉晚报》, the city and district congress
@@ -13,10 +13,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Q
 from PIL import Image, ImageDraw
 
+from core.images import process_image
 from deputies.models import Deputy, DutyActivity
 from reception.demo import OFFICE_SLUG
 from reception.models import ReceptionSession
-from ziyang_portal.images import process_image
 
 from .models import Article, Outlet, Submission
 

@@ -4,7 +4,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ziyang_portal.images import PortalImageField, UploadTo
+from core.images import PortalImageField, UploadTo
 
 from .markup import render_markdown
 

@@ -4,8 +4,8 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView
 
+from core.pagecache import public_page
 from reception.models import ReceptionSession
-from ziyang_portal.pagecache import public_page
 
 from .models import Article
 

@@ -1,4 +1,4 @@
-"""This app's part of the 2018 demo year (see ziyang_portal/demo.py).
+"""This app's part of the 2018 demo year (see core/demo.py).
 
 Nine community stations, all upgraded in 2018 and meeting the eight-haves, the
 street deputy office as a venue, the four delegation visits the 2018 report
@@ -15,8 +15,8 @@ from pathlib import Path
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw, ImageFont
 
+from core.images import process_image
 from deputies.models import Community, Deputy
-from ziyang_portal.images import process_image
 
 from . import services
 from .models import (

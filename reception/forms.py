@@ -6,8 +6,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.images import process_image
 from deputies.models import Community, Deputy
-from ziyang_portal.images import process_image
 
 from .models import MAX_VOTERS_PER_SESSION, ReceptionSession, SessionIssue, Station
 

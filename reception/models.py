@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.images import PortalImageField, UploadTo
 from deputies.models import Community, Deputy
-from ziyang_portal.images import PortalImageField, UploadTo
 
 # A deputy may change a session they logged for this long; staff at any time.
 DEPUTY_EDIT_WINDOW = datetime.timedelta(days=7)

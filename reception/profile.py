@@ -1,4 +1,4 @@
-"""This app's section of a deputy's public profile (see ziyang_portal/sections.py)."""
+"""This app's section of a deputy's public profile (see core/sections.py)."""
 
 from .models import Station
 

@@ -8,8 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ziyang_portal.access import deputy_for, is_deputy
-from ziyang_portal.pagecache import public_page
+from core.access import is_deputy
+from core.pagecache import public_page
+from deputies.access import deputy_for
 
 from . import services
 from .forms import IssueFormSet, SessionEditForm, SessionForm

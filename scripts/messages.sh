@@ -12,6 +12,6 @@ for app in $APPS; do ignore="$ignore --ignore=$app/*"; done
 $PY manage.py makemessages -l zh_Hans --no-obsolete $ignore \
   --ignore='.venv/*' --ignore='var/*' --ignore='tests/*' --ignore='bench/*'
 for app in $APPS; do
-  (cd "$app" && $PY "$OLDPWD/manage.py" makemessages -l zh_Hans --no-obsolete)
+  $PY scripts/app_messages.py "$app" --no-obsolete
 done
 $PY manage.py compilemessages --ignore='.venv/*' >/dev/null

@@ -1,4 +1,4 @@
-"""This app's section of a deputy's duty archive (see ziyang_portal/sections.py)."""
+"""This app's section of a deputy's duty archive (see core/sections.py)."""
 
 from .models import Suggestion
 

@@ -1,4 +1,4 @@
-"""This app's part of the 2018 demo year (see ziyang_portal/demo.py).
+"""This app's part of the 2018 demo year (see core/demo.py).
 
 What the 2018 report says in 一(三) and 一(四), as records: 6 session and 4
 inter-session deputy suggestions, all answered; 72 resident opinions from the
@@ -17,8 +17,16 @@ from zoneinfo import ZoneInfo
 
 from deputies.models import Community, Deputy
 
-from . import services
 from .models import Category, HandlingUnit, Reply, Suggestion
+from .services import (
+    escalations,
+    following,
+    intake,
+    lifecycle,
+    notifications,
+    ratings,
+    replies,
+)
 
 TZ = ZoneInfo("Asia/Shanghai")
 NAMESPACE = uuid.UUID("6f1c0e1e-2018-4c5a-9d1e-7a2b3c4d5e6f")
@@ -123,7 +131,7 @@ def load(out) -> None:
     if not communities or not district:
         out.write("suggestions: no deputies register, demo skipped")
         return
-    with services.notifications_muted():
+    with notifications.notifications_muted():
         for index, row in enumerate(DEPUTY_SUGGESTIONS):
             _deputy_suggestion(index, row, categories, units, district)
         for index in range(RESIDENT_TOTAL - 1):
@@ -147,7 +155,7 @@ def _deputy_suggestion(index, row, categories, units, district):
         return
     kind, title, category, unit, month = row
     deputy = district[index % len(district)]
-    s = services.suggestion_create(
+    s = intake.suggestion_create(
         suggestion=Suggestion(
             kind=kind,
             congress_session=CONGRESS_SESSION if kind == "session" else "",
@@ -162,13 +170,13 @@ def _deputy_suggestion(index, row, categories, units, district):
         ),
         at=at(month, 10 + index),
     )
-    services.suggestion_accept(
+    lifecycle.suggestion_accept(
         suggestion=s,
         actor=None,
         handling_unit=units[unit],
         at=at(month, 12 + index),
     )
-    services.suggestion_reply(
+    replies.suggestion_reply(
         suggestion=s,
         actor=None,
         responder=unit,
@@ -179,7 +187,7 @@ def _deputy_suggestion(index, row, categories, units, district):
         at=at(month + 2, 5 + index),
     )
     if index % 3 != 2:
-        services.suggestion_close(
+        lifecycle.suggestion_close(
             suggestion=s, actor=None, at=at(month + 2, 20 + index % 5)
         )
 
@@ -194,7 +202,7 @@ def _resident_opinion(index, categories, units, communities, district):
     deputy = district[index % len(district)]
     month = 1 + index % 11
     day = 3 + (index * 7) % 24
-    s = services.suggestion_create(
+    s = intake.suggestion_create(
         suggestion=Suggestion(
             kind=Suggestion.Kind.RESIDENT,
             source=SOURCES[index],
@@ -216,7 +224,7 @@ def _resident_opinion(index, categories, units, communities, district):
     followed = index < FOLLOWED_UP - 1
     if index >= 66:  # left at receipt, or not accepted
         if index >= 69:
-            services.suggestion_reject(
+            replies.suggestion_reject(
                 suggestion=s,
                 actor=None,
                 responder="紫阳街道办事处",
@@ -226,11 +234,11 @@ def _resident_opinion(index, categories, units, communities, district):
                 at=at(month, day + 3),
             )
         return
-    services.suggestion_accept(
+    lifecycle.suggestion_accept(
         suggestion=s, actor=None, handling_unit=units[unit], at=at(month, day + 1)
     )
     if followed:
-        services.suggestion_follow_up(
+        following.suggestion_follow_up(
             suggestion=s,
             actor=deputy.user,
             on_behalf_of=deputy,
@@ -240,9 +248,9 @@ def _resident_opinion(index, categories, units, communities, district):
         )
     if index >= 56:  # still being handled at the end of the year
         if index % 2:
-            services.suggestion_start(suggestion=s, actor=None, at=at(month, day + 3))
+            lifecycle.suggestion_start(suggestion=s, actor=None, at=at(month, day + 3))
         return
-    services.suggestion_reply(
+    replies.suggestion_reply(
         suggestion=s,
         actor=None,
         responder=unit,
@@ -257,14 +265,14 @@ def _resident_opinion(index, categories, units, communities, district):
     if index % 4 == 3:
         return  # answered, not yet rated
     score = RATINGS[index % len(RATINGS)]
-    services.suggestion_rate(
+    ratings.suggestion_rate(
         suggestion=s,
         score=score,
         comment="" if score != "unsatisfied" else "问题还没有彻底解决。(示例)",
         at=at(month, day + 7),
     )
     if score != "unsatisfied":
-        services.suggestion_close(suggestion=s, actor=None, at=at(month, day + 8))
+        lifecycle.suggestion_close(suggestion=s, actor=None, at=at(month, day + 8))
 
 
 def _meiyinsi(categories, units, district, city):
@@ -276,7 +284,7 @@ def _meiyinsi(categories, units, district, city):
         (d for d in district if d.community_id == getattr(community, "pk", None)),
         district[0],
     )
-    s = services.suggestion_create(
+    s = intake.suggestion_create(
         suggestion=Suggestion(
             kind=Suggestion.Kind.RESIDENT,
             source=Suggestion.Source.VISIT,
@@ -298,22 +306,22 @@ def _meiyinsi(categories, units, district, city):
         ),
         at=at(5, 8),
     )
-    services.suggestion_accept(
+    lifecycle.suggestion_accept(
         suggestion=s,
         actor=None,
         handling_unit=units["区城管执法局(示例)"],
         due_date=datetime.date(2018, 9, 30),
         at=at(5, 9),
     )
-    services.suggestion_follow_up(
+    following.suggestion_follow_up(
         suggestion=s,
         actor=None,
         note="工委到现场调查核实,情况属实。",
         public=True,
         at=at(5, 10),
     )
-    services.suggestion_start(suggestion=s, actor=None, at=at(5, 11))
-    escalation = services.escalation_create(
+    lifecycle.suggestion_start(suggestion=s, actor=None, at=at(5, 11))
+    escalation = escalations.escalation_create(
         suggestion=s,
         actor=None,
         city_deputy=city,
@@ -326,7 +334,7 @@ def _meiyinsi(categories, units, district, city):
         (datetime.date(2018, 9, 12), "大石墩子已经拆除。", "partly"),
         (datetime.date(2018, 11, 20), "坑洼不平的道路正在修复中。", "partly"),
     ):
-        services.escalation_follow_up(
+        escalations.escalation_follow_up(
             escalation=escalation,
             actor=None,
             on=day,
@@ -334,7 +342,7 @@ def _meiyinsi(categories, units, district, city):
             status=status,
             at=datetime.datetime.combine(day, datetime.time(10), tzinfo=TZ),
         )
-    services.suggestion_reply(
+    replies.suggestion_reply(
         suggestion=s,
         actor=None,
         responder="区城管执法局(示例)",

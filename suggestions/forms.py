@@ -6,8 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.images import process_image
 from deputies.models import Community, Deputy
-from ziyang_portal.images import process_image
 
 from .models import (
     MAX_PHOTOS,

@@ -15,9 +15,10 @@ from django.views.decorators.http import (
     require_POST,
 )
 
-from ziyang_portal.access import deputy_for, is_committee_staff, is_deputy
+from core.access import is_committee_staff, is_deputy
+from deputies.access import deputy_for
 
-from . import ratelimit, services
+from . import ratelimit
 from .forms import (
     FollowUpForm,
     RatingForm,
@@ -36,6 +37,7 @@ from .models import (
     TimelineEntry,
     normalise_tracking_code,
 )
+from .services import following, intake, ratings
 
 DONE_KEY = "suggestions:done"
 TRACKED_KEY = "suggestions:tracked"
@@ -65,7 +67,7 @@ def suggest(request: HttpRequest) -> HttpResponse:
         return _suggest_page(request, form, status=400)
     if not ratelimit.hit("submit-phone", form.cleaned_data["phone"]):
         return _too_many(request, _("Too many submissions with this phone number."))
-    suggestion = services.suggestion_create(
+    suggestion = intake.suggestion_create(
         suggestion=form.build(PRIVACY_NOTICE_VERSION),
         photos=form.cleaned_data["photos"],
         actor=request.user,
@@ -199,7 +201,7 @@ def track_rate(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return track_result(request, rating_form=form, status=400)
     try:
-        services.suggestion_rate(suggestion=suggestion, **form.cleaned_data)
+        ratings.suggestion_rate(suggestion=suggestion, **form.cleaned_data)
     except ValidationError as exc:
         form.add_error(None, exc)
         return track_result(request, rating_form=form, status=400)
@@ -274,7 +276,7 @@ def my_suggestion(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         if not form.is_valid():
             return _my_detail(request, suggestion, form, status=400)
-        services.suggestion_follow_up(
+        following.suggestion_follow_up(
             suggestion=suggestion, actor=request.user, **form.cleaned_data
         )
         return redirect(suggestion)
@@ -331,7 +333,7 @@ def from_session_issue(
     }
     form = SessionIssueSuggestionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        suggestion, _created = services.suggestion_from_session_issue(
+        suggestion, _created = intake.suggestion_from_session_issue(
             session=session,
             issue=issue,
             deputy=deputy,

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.utils import translation
 
-from ziyang_portal.roles import DEPUTY_GROUP, STAFF_GROUP
+from core.roles import DEPUTY_GROUP, STAFF_GROUP
 
 # Playwright's sync API runs an event loop in the test thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -61,6 +61,29 @@ def pytest_collection_modifyitems(config, items):
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
+
+
+def _flushes_the_database(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return True
+    return bool({"transactional_db", "live_server"} & set(item.fixturenames))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends by emptying every table, rows of data migrations
+    included (the eight-haves items). Put those back, as a new database has them,
+    so that the tests after it in the same process see what a deployment sees."""
+    result = yield
+    if _flushes_the_database(item):
+        from pytest_django.plugin import blocking_manager_key
+
+        from reception.models import StandardItem
+
+        with item.config.stash[blocking_manager_key].unblock():
+            StandardItem.objects.ensure_defaults()
+    return result
 
 
 @pytest.fixture(autouse=True)

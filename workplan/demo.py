@@ -1,4 +1,4 @@
-"""This app's part of the 2018 demo year （see ziyang_portal/demo.py）.
+"""This app's part of the 2018 demo year （see core/demo.py）.
 
 The key works of 2018 are those the 2018 report names， each linked to the
 symposium that discussed it and to the sessions， suggestions and articles about

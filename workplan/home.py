@@ -1,4 +1,4 @@
-"""This app's section of the public home page (see ziyang_portal/sections.py)."""
+"""This app's section of the public home page (see core/sections.py)."""
 
 from django.utils import timezone
 

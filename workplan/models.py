@@ -11,11 +11,11 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import outline as structure
 from deputies.models import Deputy, DutyActivity, DutyReport
 from publicity.models import Article
 from reception.models import ReceptionSession
 from suggestions.models import Suggestion
-from ziyang_portal.report import structure
 
 
 class PriorityLine(models.Model):

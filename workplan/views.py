@@ -4,7 +4,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from ziyang_portal.access import deputy_for, is_deputy
+from core.access import is_deputy
+from deputies.access import deputy_for
 
 from .forms import YearForm
 from .models import KeyWork, PlanItem, WorkPlan

@@ -5,9 +5,10 @@ from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
-from . import archive_views, views
-from .dashboard import views as dashboard_views
-from .forms import LoginForm
+from archive import views as archive_views
+from core import views
+from dashboard import views as dashboard_views
+from security.login_forms import LoginForm
 
 my_patterns = (
     [
@@ -28,7 +29,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # Choosing the page language needs no CSRF token: the switch on every page
     # then holds nothing of one visitor, so public pages can be cached whole
-    # (ziyang_portal.pagecache). At worst another site changes a visitor's
+    # (core.pagecache). At worst another site changes a visitor's
     # language, which they change back.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path(
@@ -39,7 +40,7 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("", include("ziyang_portal.security.urls")),
+    path("", include("security.urls")),
     path("my/", include(my_patterns)),
     path("admin/", admin.site.urls),
     path("captcha/", include("captcha.urls")),
@@ -48,9 +49,9 @@ urlpatterns = [
     path("", include("suggestions.urls")),
     path("", include("publicity.urls")),
     path("", include("workplan.urls")),
-    path("", include("ziyang_portal.exports.urls")),
-    path("", include("ziyang_portal.opendata.urls")),
     path("", include("api.urls")),
+    path("", include("exports.urls")),
+    path("", include("opendata.urls")),
 ]
 
 if settings.DEBUG or settings.MEDIA_STORAGE == "s3":

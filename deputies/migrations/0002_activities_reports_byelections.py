@@ -4,7 +4,7 @@ import deputies.models
 import django.core.validators
 import django.db.models.deletion
 import django.db.models.expressions
-import ziyang_portal.images
+import core.images
 from django.conf import settings
 from django.db import migrations, models
 
@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
             name='ActivityPhoto',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', ziyang_portal.images.PortalImageField(upload_to=ziyang_portal.images.UploadTo('deputies/activities'), verbose_name='photo')),
+                ('image', core.images.PortalImageField(upload_to=core.images.UploadTo('deputies/activities'), verbose_name='photo')),
                 ('caption', models.CharField(blank=True, max_length=200, verbose_name='caption')),
                 ('ordering', models.PositiveSmallIntegerField(default=0, verbose_name='display order')),
             ],

@@ -4,7 +4,7 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import uuid
-import ziyang_portal.images
+import core.images
 from django.conf import settings
 from django.db import migrations, models
 
@@ -56,7 +56,7 @@ class Migration(migrations.Migration):
             name='DelegationVisitPhoto',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', ziyang_portal.images.PortalImageField(upload_to=ziyang_portal.images.UploadTo('reception/visits'), verbose_name='photo')),
+                ('image', core.images.PortalImageField(upload_to=core.images.UploadTo('reception/visits'), verbose_name='photo')),
                 ('caption', models.CharField(blank=True, max_length=200, verbose_name='caption')),
                 ('visit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='photos', to='reception.delegationvisit', verbose_name='delegation visit')),
             ],
@@ -106,7 +106,7 @@ class Migration(migrations.Migration):
             name='SessionPhoto',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', ziyang_portal.images.PortalImageField(upload_to=ziyang_portal.images.UploadTo('reception/sessions'), verbose_name='photo')),
+                ('image', core.images.PortalImageField(upload_to=core.images.UploadTo('reception/sessions'), verbose_name='photo')),
                 ('caption', models.CharField(blank=True, max_length=200, verbose_name='caption')),
                 ('session', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='photos', to='reception.receptionsession', verbose_name='reception session')),
             ],
@@ -156,7 +156,7 @@ class Migration(migrations.Migration):
             name='StationPhoto',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', ziyang_portal.images.PortalImageField(upload_to=ziyang_portal.images.UploadTo('reception/stations'), verbose_name='photo')),
+                ('image', core.images.PortalImageField(upload_to=core.images.UploadTo('reception/stations'), verbose_name='photo')),
                 ('caption', models.CharField(blank=True, max_length=200, verbose_name='caption')),
                 ('ordering', models.PositiveSmallIntegerField(default=0, verbose_name='display order')),
                 ('station', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='photos', to='reception.station', verbose_name='station')),
@@ -172,7 +172,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('met', models.BooleanField(default=False, verbose_name='met')),
-                ('evidence', ziyang_portal.images.PortalImageField(blank=True, upload_to=ziyang_portal.images.UploadTo('reception/evidence'), verbose_name='evidence photo')),
+                ('evidence', core.images.PortalImageField(blank=True, upload_to=core.images.UploadTo('reception/evidence'), verbose_name='evidence photo')),
                 ('checked_on', models.DateField(blank=True, null=True, verbose_name='date checked')),
                 ('note', models.CharField(blank=True, max_length=200, verbose_name='note')),
                 ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='checks', to='reception.standarditem', verbose_name='standard item')),

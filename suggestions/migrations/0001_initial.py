@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import simple_history.models
-import ziyang_portal.images
+import core.images
 from django.conf import settings
 from django.db import migrations, models
 
@@ -236,7 +236,7 @@ class Migration(migrations.Migration):
             name='SuggestionPhoto',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', ziyang_portal.images.PortalImageField(upload_to=ziyang_portal.images.UploadTo('suggestions/photos'), verbose_name='photo')),
+                ('image', core.images.PortalImageField(upload_to=core.images.UploadTo('suggestions/photos'), verbose_name='photo')),
                 ('uploaded_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='uploaded at')),
                 ('suggestion', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='photos', to='suggestions.suggestion', verbose_name='suggestion')),
             ],

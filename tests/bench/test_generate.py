@@ -7,11 +7,13 @@ import argparse
 
 import pytest
 
-from bench.generate import generate, parse_scale, plan_counts, wipe
+from bench.generate.build import generate
+from bench.generate.database import wipe
+from bench.generate.plan import parse_scale, plan_counts
 from deputies.models import Deputy, DutyActivity
+from report.builder import collect_figures
+from report.figures import figures_to_json
 from suggestions.models import Suggestion, TimelineEntry
-from ziyang_portal.report.builder import collect_figures
-from ziyang_portal.report.figures import figures_to_json
 
 YEAR = 2026
 SCALE = 200

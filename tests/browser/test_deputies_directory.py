@@ -9,8 +9,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def demo(transactional_db):
+    from core.demo import load_accounts
     from deputies import demo
-    from ziyang_portal.demo import load_accounts
 
     load_accounts(None)
     demo.load(None)

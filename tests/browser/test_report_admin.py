@@ -40,7 +40,7 @@ def make_file(page, label):
 def test_staff_generate_the_2018_report_and_download_word_and_pdf(desktop_page, demo):
     page = desktop_page
     login(page, "staff", "ziyang-staff-2018")
-    page.goto("/admin/ziyang_portal/workreport/add/")
+    page.goto("/admin/report/workreport/add/")
     page.get_by_label("报告年度").fill("2018")
     page.get_by_role("button", name="生成草稿").click()
     page.wait_for_url("**/change/")
@@ -61,12 +61,12 @@ def test_staff_generate_the_2018_report_and_download_word_and_pdf(desktop_page, 
 def test_the_print_page_fits_a_phone_and_links_its_figures(phone_page, demo):
     from django.contrib.auth import get_user_model
 
-    from ziyang_portal.report.services import report_generate
+    from report.services import report_generate
 
     staff = get_user_model().objects.get(username="staff")
     report = report_generate(year=2018, user=staff)
     login(phone_page, "staff", "ziyang-staff-2018")
-    phone_page.goto(f"/admin/ziyang_portal/workreport/{report.pk}/document/")
+    phone_page.goto(f"/admin/report/workreport/{report.pk}/document/")
     assert phone_page.get_by_role(
         "heading", name="人大紫阳街工委2018年工作报告"
     ).is_visible()
@@ -84,16 +84,17 @@ def test_the_print_page_fits_a_phone_and_links_its_figures(phone_page, demo):
 
 
 def test_the_progress_page_follows_a_file_made_by_a_worker(desktop_page, staff_user):
+    from report.building import report_export_run
+    from report.models import ReportExport
+    from report.services import report_generate
     from tests.conftest import PASSWORD
-    from ziyang_portal.report.models import ReportExport
-    from ziyang_portal.report.services import report_export_run, report_generate
 
     report = report_generate(year=2017, user=staff_user)
     job = ReportExport.objects.create(
         report=report, version=report.latest_version(), format="pdf"
     )
     login(desktop_page, staff_user.username, PASSWORD)
-    desktop_page.goto(f"/admin/ziyang_portal/workreport/{report.pk}/exports/{job.pk}/")
+    desktop_page.goto(f"/admin/report/workreport/{report.pk}/exports/{job.pk}/")
     assert desktop_page.locator("#export-status").inner_text() == "等待中"
     assert desktop_page.locator("#export-download").is_hidden()
     # What a Celery worker does elsewhere; the page learns of it by polling.

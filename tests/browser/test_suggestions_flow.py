@@ -87,13 +87,13 @@ def test_a_deputy_turns_a_session_issue_into_a_suggestion(
 ):
     from django.contrib.auth.models import Group
 
+    from core.roles import DEPUTY_GROUP
     from suggestions.models import Suggestion
     from tests.factories import DeputyFactory
     from tests.reception.factories import (
         ReceptionSessionFactory,
         SessionIssueFactory,
     )
-    from ziyang_portal.roles import DEPUTY_GROUP
 
     user = django_user_model.objects.create_user("deputy-b", password=PASSWORD)
     user.groups.add(Group.objects.get_or_create(name=DEPUTY_GROUP)[0])

@@ -5,8 +5,8 @@ import zoneinfo
 
 import pytest
 
-from suggestions import services
 from suggestions.models import Rating, Suggestion
+from suggestions.services import ratings
 from tests.deputies.factories import AttendanceFactory, DutyActivityFactory
 from tests.factories import CommunityFactory, DeputyFactory
 from tests.publicity.factories import ArticleFactory, OutletFactory, SubmissionFactory
@@ -38,12 +38,12 @@ def build_year(year=YEAR, community=None):
     accepted(on_time, due_date=day(3, year=year))
     replied(on_time, answered_on=day(2, 20, year=year))
     # 不满意 reopens the item (with a new due date): still replied on time.
-    services.suggestion_rate(
+    ratings.suggestion_rate(
         suggestion=on_time, score=Rating.Score.UNSATISFIED, comment="还没修好。"
     )
     accepted(late, due_date=day(3, 20, year=year))
     replied(late, answered_on=day(4, 9, year=year))
-    services.suggestion_rate(suggestion=late, score=Rating.Score.BASICALLY)
+    ratings.suggestion_rate(suggestion=late, score=Rating.Score.BASICALLY)
     accepted(overdue, due_date=day(4, 30, year=year))
     station = StationFactory(community=community)
     deputy = DeputyFactory(community=community)

@@ -4,8 +4,9 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
-from ziyang_portal.dashboard.stats import deputy_dashboard, staff_dashboard
-from ziyang_portal.report.builder import collect_figures
+from dashboard.deputy import deputy_dashboard
+from dashboard.staff import staff_dashboard
+from report.builder import collect_figures
 
 from .conftest import YEAR, build_year
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from deputies.forms import REFLECTION_MAX_LENGTH
 from deputies.models import Attendance, DutyActivity
-from ziyang_portal.report.document import ReportDocument
+from report.document import ReportDocument
 
 from ..utils import assert_constant_queries
 from .factories import AttendanceFactory, DutyActivityFactory

@@ -5,6 +5,10 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from exports.building import export_build
+from exports.models import Export
+from exports.services import export_request
+from security.models import AuditEvent
 from suggestions.models import Suggestion
 from tests.deputies.factories import AttendanceFactory, DutyActivityFactory
 from tests.publicity.factories import SubmissionFactory
@@ -15,9 +19,6 @@ from tests.reception.factories import (
 )
 from tests.suggestions.factories import SuggestionFactory, accepted
 from tests.utils import assert_constant_queries
-from ziyang_portal.exports.models import Export
-from ziyang_portal.exports.services import export_build, export_request
-from ziyang_portal.security.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -171,7 +172,7 @@ def test_staff_ask_for_an_export_in_the_admin_and_download_it(
     assert download["Content-Disposition"].startswith("attachment")
     book = load_workbook(io.BytesIO(b"".join(download.streaming_content)))
     assert book.sheetnames == ["意见建议", "办理过程"]
-    # Every download is in the audit trail (ziyang_portal.security).
+    # Every download is in the audit trail (security).
     assert AuditEvent.objects.filter(
         action=AuditEvent.Action.EXPORT, user=staff_user, target="exports:download"
     ).exists()
@@ -192,8 +193,8 @@ def test_an_unknown_register_is_refused_with_400(staff_client):
 def test_nobody_else_downloads_an_export(
     staff_user, django_user_model, deputy_client, resident_client, client, opinion
 ):
+    from core.roles import STAFF_GROUP
     from tests.conftest import make_user
-    from ziyang_portal.roles import STAFF_GROUP
 
     export = built(staff_user, Export.Register.SUGGESTIONS)
     url = export.get_absolute_url()
@@ -253,7 +254,7 @@ def test_long_registers_are_read_while_the_sheet_is_written(
 ):
     """Rows stream from the database in chunks: nothing is read up front, and
     every row arrives however small the chunks and the width sample are."""
-    from ziyang_portal.exports import registers, style
+    from exports import registers, style
 
     monkeypatch.setattr(registers, "CHUNK", 2)
     monkeypatch.setattr(style, "WIDTH_SAMPLE_ROWS", 2)

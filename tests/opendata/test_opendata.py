@@ -7,9 +7,9 @@ from django.conf import settings
 from django.urls import reverse
 
 from deputies.models import Deputy
+from opendata import builder, tasks
 from reception.models import ReceptionSession, SessionIssue
 from suggestions.models import Suggestion
-from ziyang_portal.opendata import builder, tasks
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ import time
 import pytest
 from django.test import Client
 
+from core.middleware import LOGIN_TIME_KEY
 from tests.conftest import PASSWORD
-from ziyang_portal.middleware import LOGIN_TIME_KEY
 
 
 def attempt(client, username, password, ip="10.0.0.1", url="/accounts/login/"):

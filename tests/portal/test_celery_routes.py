@@ -53,11 +53,11 @@ def test_a_new_task_without_a_route_is_caught():
 def test_notifications_and_heavy_work_go_to_their_own_queues():
     assert queue_of("suggestions.tasks.deliver_notification") == "notify"
     assert queue_of("suggestions.tasks.sweep_outbox") == "notify"
-    assert queue_of("ziyang_portal.tasks.make_report_export") == "heavy"
-    assert queue_of("ziyang_portal.exports.tasks.build_export") == "heavy"
-    assert queue_of("ziyang_portal.opendata.tasks.regenerate") == "heavy"
+    assert queue_of("report.tasks.make_report_export") == "heavy"
+    assert queue_of("exports.tasks.build_export") == "heavy"
+    assert queue_of("opendata.tasks.regenerate") == "heavy"
     assert queue_of("suggestions.tasks.find_overdue") == "default"
-    assert queue_of("ziyang_portal.tasks.health_self_check") == "default"
+    assert queue_of("core.tasks.health_self_check") == "default"
 
 
 def test_a_worker_started_without_q_consumes_every_queue():

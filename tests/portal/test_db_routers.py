@@ -20,15 +20,16 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from core.db_routers import ReplicaRouter, reads_from_replica
+from exports.building import export_build
+from exports.models import Export
+from exports.services import export_request
+from opendata.builder import build_zip
+from report.builder import collect_figures
 from suggestions.models import Suggestion
 from tests.factories import DeputyFactory
 from tests.suggestions.conftest import form_data
 from tests.suggestions.factories import SuggestionFactory
-from ziyang_portal.db_routers import ReplicaRouter, reads_from_replica
-from ziyang_portal.exports.models import Export
-from ziyang_portal.exports.services import export_build, export_request
-from ziyang_portal.opendata.builder import build_zip
-from ziyang_portal.report.builder import collect_figures
 
 pytestmark = pytest.mark.django_db(transaction=True, databases=["default", "replica"])
 

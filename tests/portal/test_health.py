@@ -3,7 +3,7 @@ from unittest import mock
 import pytest
 from django.db.utils import OperationalError
 
-from ziyang_portal import health
+from core import health
 
 
 def test_healthz_is_200_with_every_part_up(client, db):
@@ -47,7 +47,7 @@ def test_healthz_answers_only_get(client, db):
 
 
 def test_health_self_check_runs_inline_without_a_broker(db):
-    from ziyang_portal.tasks import health_self_check
+    from core.tasks import health_self_check
 
     result = health_self_check.delay().get(timeout=5)
     assert result["checks"]["database"] == "ok"
@@ -58,7 +58,7 @@ def test_health_self_check_runs_inline_without_a_broker(db):
 def test_health_self_check_runs_in_a_real_worker(celery_worker_app):
     import os
 
-    result = celery_worker_app.send_task("ziyang_portal.tasks.health_self_check")
+    result = celery_worker_app.send_task("core.tasks.health_self_check")
     report = result.get(timeout=30)
     assert report["checks"] == {
         "database": "ok",

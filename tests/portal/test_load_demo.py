@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from ziyang_portal.roles import DEPUTY_GROUP, STAFF_GROUP
+from core.roles import DEPUTY_GROUP, STAFF_GROUP
 
 
 def test_load_demo_creates_the_demo_logins_and_prints_them(db, capsys):
@@ -45,6 +45,6 @@ def _row_counts():
             "reception",
             "suggestions",
             "publicity",
-            "ziyang_portal",
+            "report",
         }
     }

@@ -6,10 +6,10 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from core import pagecache
 from reception.models import Station
 from tests.publicity.factories import ArticleFactory
 from tests.reception.factories import StationFactory
-from ziyang_portal import pagecache
 
 pytestmark = pytest.mark.django_db
 

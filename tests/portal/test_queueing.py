@@ -7,7 +7,7 @@ import time
 import pytest
 from kombu import Connection
 
-from ziyang_portal import queueing
+from core import queueing
 from ziyang_portal.celery import app
 
 DEAD_BROKER = "redis://127.0.0.1:1/0"
@@ -23,7 +23,7 @@ def broker_down(monkeypatch):
 
 
 def test_inline_tasks_run_at_once(db):
-    from ziyang_portal.tasks import health_self_check
+    from core.tasks import health_self_check
 
     assert queueing.send_quickly(health_self_check) is True
 
@@ -42,8 +42,8 @@ def test_a_dead_broker_is_given_up_at_once(broker_down, caplog):
 def test_a_register_export_shows_failed_when_the_queue_is_down(
     broker_down, staff_user, django_capture_on_commit_callbacks
 ):
-    from ziyang_portal.exports.models import Export
-    from ziyang_portal.exports.services import export_request
+    from exports.models import Export
+    from exports.services import export_request
 
     with django_capture_on_commit_callbacks(execute=True):
         export = export_request(user=staff_user, register=Export.Register.DEPUTIES)
@@ -54,8 +54,8 @@ def test_a_register_export_shows_failed_when_the_queue_is_down(
 def test_a_report_file_shows_failed_with_the_reason_when_the_queue_is_down(
     broker_down, staff_user, django_capture_on_commit_callbacks
 ):
-    from ziyang_portal.report.models import ReportExport
-    from ziyang_portal.report.services import report_generate, report_request_export
+    from report.models import ReportExport
+    from report.services import report_generate, report_request_export
 
     draft = report_generate(year=2018, user=staff_user)
     with django_capture_on_commit_callbacks(execute=True):

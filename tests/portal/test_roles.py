@@ -1,7 +1,7 @@
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from ziyang_portal.roles import DEPUTY_GROUP, SENSITIVE_CODENAMES, STAFF_GROUP
+from core.roles import DEPUTY_GROUP, SENSITIVE_CODENAMES, STAFF_GROUP
 
 
 def test_migrate_creates_both_groups(db):

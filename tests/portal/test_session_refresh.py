@@ -7,7 +7,7 @@ from django.contrib.sessions.models import Session
 from django.test import Client
 from django.utils import timezone
 
-from ziyang_portal.middleware import REFRESHED_AT_KEY
+from core.middleware import REFRESHED_AT_KEY
 
 pytestmark = pytest.mark.django_db
 

@@ -20,11 +20,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import clear_url_caches, reverse
 
+from core.images import process_image
+from core.storage import EXPORTS_LOCATION, s3_storages
 from suggestions.models import SuggestionPhoto
 from tests.factories import DeputyFactory
 from tests.suggestions.conftest import form_data, jpeg_bytes
-from ziyang_portal.images import process_image
-from ziyang_portal.storage import EXPORTS_LOCATION, s3_storages
 
 pytestmark = pytest.mark.django_db
 
@@ -228,10 +228,10 @@ def test_public_pictures_keep_their_address_and_are_served_from_the_bucket(
 def test_files_made_by_tasks_land_in_the_bucket(
     bucket, superuser, superuser_client, client, django_capture_on_commit_callbacks
 ):
-    from ziyang_portal.exports.models import Export
-    from ziyang_portal.exports.services import export_request
-    from ziyang_portal.report.models import ReportExport
-    from ziyang_portal.report.services import report_generate, report_request_export
+    from exports.models import Export
+    from exports.services import export_request
+    from report.models import ReportExport
+    from report.services import report_generate, report_request_export
 
     with django_capture_on_commit_callbacks(execute=True):
         export = export_request(user=superuser, register=Export.Register.DEPUTIES)
@@ -251,7 +251,7 @@ def test_files_made_by_tasks_land_in_the_bucket(
     with job.file.open("rb") as f:
         assert f.read() == bucket.read(job.file.name)
 
-    from ziyang_portal.opendata.tasks import regenerate
+    from opendata.tasks import regenerate
 
     name = regenerate.delay().get()
     assert bucket.keys("opendata/") == [name]

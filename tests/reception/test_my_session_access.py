@@ -86,8 +86,8 @@ def test_a_co_deputy_sees_the_session_but_cannot_change_it(
 ):
     from django.test import Client
 
+    from core.roles import DEPUTY_GROUP
     from tests.conftest import make_user
-    from ziyang_portal.roles import DEPUTY_GROUP
 
     user = make_user(django_user_model, "deputy-wang", group=DEPUTY_GROUP)
     colleague.user = user

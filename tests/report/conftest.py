@@ -128,12 +128,11 @@ def build_reception_year(year=YEAR):
     }
 
 
-def build_suggestions_year(year=YEAR):
-    """Three residents' opinions (two followed up, one taken to a city deputy and
-    resolved) and three deputy suggestions, two of them answered."""
-    from suggestions import services
+def _residents_opinions(year):
+    """Three opinions of the year and one of the year before; the escalated one."""
     from suggestions.models import Suggestion
-    from tests.suggestions.factories import SuggestionFactory, replied
+    from suggestions.services import escalations, following
+    from tests.suggestions.factories import SuggestionFactory
 
     S = Suggestion.Source
     wechat, group, _web = (
@@ -145,24 +144,32 @@ def build_suggestions_year(year=YEAR):
         )
     )
     SuggestionFactory(source=S.PHONE, received_at=moment(5, year=year - 1))
-    services.suggestion_follow_up(
+    following.suggestion_follow_up(
         suggestion=group, actor=None, note="代表到现场查看。", public=True
     )
     city = DeputyFactory(name="示例市代表", level="city")
-    escalation = services.escalation_create(
+    escalation = escalations.escalation_create(
         suggestion=wechat,
         actor=None,
         city_deputy=city,
         escalated_on=day(3, 20, year=year),
         request="请市代表协调。",
     )
-    services.escalation_follow_up(
+    escalations.escalation_follow_up(
         escalation=escalation,
         actor=None,
         on=day(6, year=year),
         text="问题已经解决。",
         status="resolved",
     )
+    return wechat
+
+
+def _deputy_suggestions(year):
+    """Two session suggestions and one between sessions, the last two answered."""
+    from suggestions.models import Suggestion
+    from tests.suggestions.factories import SuggestionFactory, replied
+
     deputy = DeputyFactory()
     kinds = [
         Suggestion.Kind.SESSION,
@@ -172,7 +179,7 @@ def build_suggestions_year(year=YEAR):
     for i, kind in enumerate(kinds):
         suggestion = SuggestionFactory(
             kind=kind,
-            source=S.DEPUTY,
+            source=Suggestion.Source.DEPUTY,
             raised_by=deputy,
             congress_session="区示例届人大一次会议" if kind == "session" else "",
             received_at=moment(2 + i, year=year),
@@ -182,6 +189,13 @@ def build_suggestions_year(year=YEAR):
         )
         if i:
             replied(suggestion)
+
+
+def build_suggestions_year(year=YEAR):
+    """Three residents' opinions (two followed up, one taken to a city deputy and
+    resolved) and three deputy suggestions, two of them answered."""
+    wechat = _residents_opinions(year)
+    _deputy_suggestions(year)
     return {
         "suggestions.collected": 3,
         "suggestions.followed_up": 2,
@@ -258,14 +272,14 @@ def factory_year(db):
 
 @pytest.fixture
 def draft(factory_year, staff_user):
-    from ziyang_portal.report.services import report_generate
+    from report.services import report_generate
 
     return report_generate(year=YEAR, user=staff_user)
 
 
 def complete(report, user, **texts):
     """Save a version with the problems and plans written, as staff would."""
-    from ziyang_portal.report.services import report_save_version
+    from report.services import report_save_version
 
     version = report.latest_version()
     return report_save_version(
@@ -284,7 +298,7 @@ def complete(report, user, **texts):
 
 @pytest.fixture
 def final(draft, staff_user):
-    from ziyang_portal.report.services import report_finalise
+    from report.services import report_finalise
 
     complete(draft, staff_user)
     return report_finalise(report=draft, user=staff_user)

@@ -1,7 +1,7 @@
 """A year built from factories gets exactly its own figures, in plain sentences."""
 
-from ziyang_portal.report.builder import collect_figures, generate_paragraphs
-from ziyang_portal.report.document import ReportDocument
+from report.builder import collect_figures, generate_paragraphs
+from report.document import ReportDocument
 
 from .conftest import YEAR
 

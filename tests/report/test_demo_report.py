@@ -13,9 +13,9 @@ from django.db import connection, transaction
 from docx import Document
 
 from deputies.models import Deputy
+from report.document import ReportDocument
+from report.render import render_csv, render_docx, render_html, render_pdf
 from suggestions.models import Suggestion
-from ziyang_portal.report.document import ReportDocument
-from ziyang_portal.report.render import render_csv, render_docx, render_html, render_pdf
 
 # Marked so that pytest-django sets up the test database for this module's
 # fixture, which loads the demo once for every test here.

@@ -6,12 +6,12 @@ import pytest
 from django.urls import reverse
 from docx import Document
 
-from ziyang_portal.report.models import ReportExport
-from ziyang_portal.report.services import report_export_run
+from report.building import report_export_run
+from report.models import ReportExport
 
 
 def url(name, *args):
-    return reverse(f"admin:ziyang_portal_workreport_{name}", args=args)
+    return reverse(f"admin:report_workreport_{name}", args=args)
 
 
 def request_export(client, report, fmt, capture):
@@ -93,7 +93,7 @@ def test_a_failed_export_keeps_the_error_for_staff(draft, staff_user, monkeypatc
     def broken(document, fmt):
         raise RuntimeError("字体缺失")
 
-    monkeypatch.setattr("ziyang_portal.report.render.render", broken)
+    monkeypatch.setattr("report.render.render", broken)
     report_export_run(job.pk)
     job.refresh_from_db()
     assert job.status == ReportExport.Status.FAILED
@@ -102,7 +102,7 @@ def test_a_failed_export_keeps_the_error_for_staff(draft, staff_user, monkeypatc
 
 
 def test_an_export_of_another_report_is_not_found(staff_client, draft, staff_user):
-    from ziyang_portal.report.services import report_generate
+    from report.services import report_generate
 
     other = report_generate(year=2015, user=staff_user)
     job = ReportExport.objects.create(
@@ -132,8 +132,8 @@ def test_people_who_are_not_staff_cannot_download(
 def test_the_task_takes_only_the_export_id(
     draft, staff_user, monkeypatch, django_capture_on_commit_callbacks
 ):
-    from ziyang_portal import tasks
-    from ziyang_portal.report.services import report_request_export
+    from report import tasks
+    from report.services import report_request_export
 
     sent = []
     monkeypatch.setattr(

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from ziyang_portal.report.figures import (
+from report.figures import (
     Figure,
     figures_from_json,
     figures_to_json,

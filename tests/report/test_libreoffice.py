@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from ziyang_portal.report.document import ReportDocument
-from ziyang_portal.report.render import render_docx
+from report.document import ReportDocument
+from report.render import render_docx
 
 from .conftest import YEAR
 

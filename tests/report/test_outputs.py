@@ -11,8 +11,8 @@ from django.core.management import call_command
 from docx import Document
 from docx.oxml.ns import qn
 
-from ziyang_portal.report.document import ReportDocument
-from ziyang_portal.report.render import render_csv, render_docx, render_html, render_pdf
+from report.document import ReportDocument
+from report.render import render_csv, render_docx, render_html, render_pdf
 
 from .conftest import YEAR
 
@@ -134,7 +134,7 @@ def test_the_command_says_when_it_cannot_write_the_file(factory_year, tmp_path):
 def test_the_word_document_carries_the_charts_with_their_data(document):
     from PIL import Image
 
-    from ziyang_portal.report.charts import report_charts
+    from report.charts import report_charts
 
     charts = report_charts(document)
     assert charts, "the factory year has figures to chart"

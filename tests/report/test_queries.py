@@ -5,9 +5,9 @@ import itertools
 import zoneinfo
 
 from deputies.models import Attendance, DutyActivity, DutyReport
+from report.builder import collect_figures, generate_paragraphs
 from tests.factories import DeputyFactory
 from tests.utils import count_queries
-from ziyang_portal.report.builder import collect_figures, generate_paragraphs
 
 YEAR = 2018
 TZ = zoneinfo.ZoneInfo("Asia/Shanghai")
@@ -64,12 +64,9 @@ def bulk_records(n: int, deputies) -> None:
     )
 
 
-def bulk_other_apps(n: int, deputies, offset: int) -> None:
-    """n reception sessions, residents' opinions (half followed up, a third
-    answered) and articles with two submissions each, made in bulk."""
-    from publicity.models import Article, Outlet, Submission
+def bulk_sessions(n: int, deputies) -> None:
+    """n reception sessions at one station, one deputy each."""
     from reception.models import ReceptionSession
-    from suggestions.models import Reply, Suggestion, TimelineEntry
     from tests.reception.factories import StationFactory
 
     station = StationFactory()
@@ -94,6 +91,13 @@ def bulk_other_apps(n: int, deputies, offset: int) -> None:
         ],
         batch_size=500,
     )
+
+
+def bulk_suggestions(n: int, offset: int) -> None:
+    """n suggestions, two residents' opinions in three; half followed up, a third
+    answered."""
+    from suggestions.models import Reply, Suggestion, TimelineEntry
+
     kinds = itertools.cycle(
         [Suggestion.Kind.RESIDENT, Suggestion.Kind.RESIDENT, Suggestion.Kind.SESSION]
     )
@@ -131,6 +135,12 @@ def bulk_other_apps(n: int, deputies, offset: int) -> None:
         ],
         batch_size=500,
     )
+
+
+def bulk_articles(n: int, offset: int) -> None:
+    """n articles, each sent to two outlets and accepted by the first."""
+    from publicity.models import Article, Outlet, Submission
+
     outlets = [
         Outlet.objects.create(
             name=f"批量媒体{offset}-{k}",
@@ -160,6 +170,14 @@ def bulk_other_apps(n: int, deputies, offset: int) -> None:
         ],
         batch_size=500,
     )
+
+
+def bulk_other_apps(n: int, deputies, offset: int) -> None:
+    """n reception sessions, residents' opinions (half followed up, a third
+    answered) and articles with two submissions each, made in bulk."""
+    bulk_sessions(n, deputies)
+    bulk_suggestions(n, offset)
+    bulk_articles(n, offset)
 
 
 def build():

@@ -4,18 +4,18 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from deputies.models import DutyActivity
-from tests.deputies.factories import DutyActivityFactory
-from ziyang_portal.report.diff import inline_diff
-from ziyang_portal.report.document import ReportDocument
-from ziyang_portal.report.models import WorkReport
-from ziyang_portal.report.render import render_docx
-from ziyang_portal.report.services import (
+from report.diff import inline_diff
+from report.document import ReportDocument
+from report.models import WorkReport
+from report.render import render_docx
+from report.services import (
     report_changed_figures,
     report_finalise,
     report_generate,
     report_refresh_figures,
     report_save_version,
 )
+from tests.deputies.factories import DutyActivityFactory
 
 from .conftest import YEAR, complete, day
 from .test_outputs import docx_text

@@ -3,13 +3,13 @@
 import pytest
 from django.urls import reverse
 
-from ziyang_portal.report.models import ReportExport, WorkReport
+from report.models import ReportExport, WorkReport
 
 from .conftest import YEAR, complete
 
 
 def url(name, *args):
-    return reverse(f"admin:ziyang_portal_workreport_{name}", args=args)
+    return reverse(f"admin:report_workreport_{name}", args=args)
 
 
 def report_urls(report):
@@ -154,7 +154,7 @@ def test_a_year_that_has_a_report_is_refused(staff_client, draft):
 
 
 def edit_data(report, **texts):
-    from ziyang_portal.report.forms import VersionForm
+    from report.forms import VersionForm
 
     version = report.latest_version()
     data = {"title": version.title, "subtitle": "", "note": "修改"}
@@ -256,8 +256,8 @@ def test_an_unknown_export_format_is_a_400_in_chinese(staff_client, draft):
 def test_the_changelist_takes_the_same_queries_for_more_reports(
     staff_client, staff_user, db
 ):
+    from report.services import report_generate
     from tests.utils import assert_constant_queries
-    from ziyang_portal.report.services import report_generate
 
     years = iter(range(2001, 2030))
 

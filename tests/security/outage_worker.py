@@ -21,7 +21,7 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 
-from suggestions import services  # noqa: E402
+from suggestions import delivery  # noqa: E402
 from ziyang_portal.celery import app  # noqa: E402
 
 __all__ = ["app"]
@@ -38,7 +38,7 @@ app.conf.broker_transport_options = {
 }
 
 PAUSE_SECONDS = 120
-_deliver = services.notification_deliver
+_deliver = delivery.notification_deliver
 
 
 def _deliver_then_pause(notification_id: int) -> bool:
@@ -53,4 +53,4 @@ def _deliver_then_pause(notification_id: int) -> bool:
     return delivered
 
 
-services.notification_deliver = _deliver_then_pause
+delivery.notification_deliver = _deliver_then_pause

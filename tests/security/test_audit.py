@@ -9,10 +9,10 @@ from django.core.management import call_command
 from django.test import Client, RequestFactory
 from django.utils import timezone
 
+from security import audit
+from security.models import AuditEvent
+from security.tasks import prune_audit
 from tests.conftest import PASSWORD
-from ziyang_portal.security import audit
-from ziyang_portal.security.models import AuditEvent
-from ziyang_portal.security.tasks import prune_audit
 
 Action = AuditEvent.Action
 
@@ -99,7 +99,7 @@ def test_the_prune_task_is_scheduled_daily(settings):
     entries = [
         e
         for e in settings.CELERY_BEAT_SCHEDULE.values()
-        if e["task"] == "ziyang_portal.security.tasks.prune_audit"
+        if e["task"] == "security.tasks.prune_audit"
     ]
     assert entries and entries[0]["schedule"] <= 24 * 3600
     assert settings.AUDIT_RETENTION_DAYS >= 183

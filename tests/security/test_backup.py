@@ -2,7 +2,9 @@
 
 One test serves both engines: on SQLite (the normal pass) through SQLite's
 online backup API, on PostgreSQL (CI's PostgreSQL pass) through pg_dump and
-pg_restore into a scratch database created and dropped here.
+pg_restore into a scratch database created and dropped here. Every test runs
+with a fresh BACKUP_KEY (tests/security/test_backup_encryption.py covers the
+encryption itself).
 """
 
 import json
@@ -11,16 +13,25 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.db import connection, connections, models
 from django.db.utils import load_backend
 
-from ziyang_portal.security.backup import MANIFEST, row_counts
+from security.backup import MANIFEST, row_counts
+from security.restore import database_is_empty
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 ALIAS = "restore_target"
+
+
+@pytest.fixture(autouse=True)
+def backup_key(settings):
+    """A new BACKUP_KEY for each test, as `manage.py backup` needs one."""
+    settings.BACKUP_KEY = Fernet.generate_key().decode()
+    return settings.BACKUP_KEY
 
 
 @contextmanager
@@ -91,7 +102,7 @@ def test_a_backup_of_the_demo_year_restores_every_record_and_file(tmp_path, sett
     assert manifest["engine"] == connection.vendor
     assert manifest["counts"] == row_counts("default")
     assert manifest["counts"]["deputies.Deputy"] >= 15
-    assert set(manifest["media_files"]) >= files
+    assert manifest["media_file_count"] >= len(files)
 
     restored_media = tmp_path / "restored-media"
     with scratch_database(tmp_path) as alias:
@@ -134,8 +145,6 @@ def test_restore_refuses_a_damaged_backup(tmp_path, settings):
     with scratch_database(tmp_path) as alias:
         with pytest.raises(CommandError, match="已损坏"):
             call_command("restore", str(backup), "--database", alias)
-        from ziyang_portal.security.backup import database_is_empty
-
         assert database_is_empty(alias)
 
 

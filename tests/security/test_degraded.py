@@ -96,7 +96,7 @@ def test_no_task_outlasts_the_visibility_timeout(settings):
 
 
 def test_exports_have_the_time_a_large_year_needs(settings):
-    from ziyang_portal.exports.tasks import build_export
+    from exports.tasks import build_export
 
     assert build_export.soft_time_limit >= 30 * 60
     assert build_export.time_limit > build_export.soft_time_limit

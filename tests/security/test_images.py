@@ -9,13 +9,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from PIL import Image
 
-from ziyang_portal.images import PortalImageField, PortalImageFormField, process_image
+from core.images import PortalImageField, PortalImageFormField, process_image
 
-PORTAL_APPS = {"deputies", "reception", "suggestions", "publicity", "ziyang_portal"}
+PORTAL_APPS = {"deputies", "reception", "suggestions", "publicity", "report"}
 # Files that are not pictures, each with its own checks: exports the portal
 # makes itself, and deputies' duty reports (PDF/Word, size and type limited,
 # server-made names).
-NOT_PICTURES = {"ziyang_portal.ReportExport.file", "deputies.DutyReport.document"}
+NOT_PICTURES = {"report.ReportExport.file", "deputies.DutyReport.document"}
 
 
 def picture(fmt="JPEG", size=(64, 48), mode="RGB", **save) -> bytes:

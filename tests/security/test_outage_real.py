@@ -7,151 +7,39 @@ tests/security/test_degraded.py covers the same promises with a dead port, on
 any database.
 """
 
-import contextlib
 import logging
 import os
-import shutil
 import signal
-import socket
 import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 import redis
-from django.conf import settings as django_settings
 from django.core.cache import caches
-from django.db import connection
 
-from suggestions import services, tasks
+from suggestions import tasks
 from suggestions.models import Notification, Suggestion
-from tests.conftest import skip_or_fail
+from suggestions.services import notifications
+from tests.security.outage_services import (
+    BASE_DIR,
+    DEADLINE,
+    RedisServer,
+    Worker,
+    fresh_connections,
+    messages_sent,
+    require_real_services,
+    wait_for,
+    warnings_from,
+    worker_command,
+    worker_env,
+)
 from tests.suggestions.conftest import form_data
 from tests.suggestions.factories import SuggestionFactory
 from ziyang_portal.celery import app as portal_app
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
-
-BASE_DIR = Path(django_settings.BASE_DIR)
-# Generous for a loaded machine; each wait returns as soon as its condition holds.
-DEADLINE = 60
-
-
-def wait_for(condition, what, timeout=DEADLINE, interval=0.1):
-    stop = time.monotonic() + timeout
-    while time.monotonic() < stop:
-        value = condition()
-        if value:
-            return value
-        time.sleep(interval)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class RedisServer:
-    """A redis-server of the test's own, stopped and started on one port."""
-
-    def __init__(self, directory: Path):
-        self.port = free_port()
-        self.directory = directory
-        self.process = None
-
-    def url(self, db: int) -> str:
-        return f"redis://127.0.0.1:{self.port}/{db}"
-
-    def answers(self) -> bool:
-        client = redis.Redis(port=self.port, socket_connect_timeout=0.2, retry=None)
-        try:
-            return client.ping()
-        except redis.ConnectionError:
-            return False
-        finally:
-            client.close()
-
-    def start(self):
-        command = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1"]
-        command += ["--save", "", "--appendonly", "no", "--dir", str(self.directory)]
-        with open(self.directory / "redis.log", "ab") as log:
-            self.process = subprocess.Popen(
-                command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-            )
-        wait_for(self.answers, f"redis-server on port {self.port}", timeout=15)
-
-    def stop(self):
-        """A real shutdown: the process is gone and the port refuses connections."""
-        self.process.terminate()
-        self.process.wait(timeout=15)
-        assert not self.answers()
-
-    def kill(self):
-        if self.process and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait(timeout=15)
-
-
-class Worker:
-    """One `celery worker` process (and its pool child) in a session of its own."""
-
-    def __init__(self, process, log_path: Path, marker: Path):
-        self.process = process
-        self.log_path = log_path
-        self.marker = marker
-        self.killed = False
-
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace")
-
-    def ready(self) -> bool:
-        if self.process.poll() is not None:
-            raise AssertionError(f"the worker exited early:\n{self.log()[-3000:]}")
-        return " ready." in self.log()
-
-    def paused_child(self) -> int:
-        """The process id of the pool child pausing inside the first delivery."""
-        wait_for(self.marker.exists, "the delivery to pause after its commit")
-        return int(self.marker.read_text())
-
-    def kill_everything(self):
-        """SIGKILL the worker and its pool child (a session of their own), once."""
-        if self.killed:
-            return
-        self.killed = True
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait(timeout=15)
-
-
-def require_real_services():
-    if connection.vendor != "postgresql":
-        skip_or_fail("DATABASE_URL is not PostgreSQL; a worker process needs it")
-    if not shutil.which("redis-server"):
-        skip_or_fail("redis-server is not installed (Debian package redis-server)")
-
-
-def database_url() -> str:
-    """The test database (test_<name>) that this run created, for the worker."""
-    db = connection.settings_dict
-    user = quote(db["USER"] or "postgres")
-    password = f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else ""
-    host = db["HOST"] or "127.0.0.1"
-    port = db["PORT"] or "5432"
-    return f"postgres://{user}{password}@{host}:{port}/{db['NAME']}"
-
-
-def fresh_connections(app):
-    """Forget the broker and result connections so the next call makes new ones."""
-    app._pool = None
-    app.amqp._producer_pool = None
-    app._backend_cache = None
-    vars(app._local).pop("backend", None)
 
 
 @pytest.fixture
@@ -201,12 +89,6 @@ def mail_dir(tmp_path) -> Path:
     return path
 
 
-def messages_sent(mail_dir: Path) -> list[str]:
-    """Every email the worker sent; the file backend ends each with 79 dashes."""
-    texts = [p.read_text(errors="replace") for p in sorted(mail_dir.iterdir())]
-    return [m for text in texts for m in text.split("-" * 79 + "\n") if m.strip()]
-
-
 @pytest.fixture
 def start_worker(own_redis, mail_dir, tmp_path):
     """Start a worker; every worker started is killed at teardown, pass or fail."""
@@ -215,42 +97,17 @@ def start_worker(own_redis, mail_dir, tmp_path):
 
     def start(*, pause=False, visibility_timeout=None):
         name = f"outage-{uuid.uuid4().hex[:8]}@%h"
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "ziyang_portal.settings.local",
-            "DEBUG": "0",
-            "DATABASE_URL": database_url(),
-            "REDIS_URL": own_redis.url(0),
-            "REDIS_CACHE_URL": own_redis.url(1),
-            "CACHE_KEY_PREFIX": "outage",
-            "MEDIA_ROOT": str(django_settings.MEDIA_ROOT),
-            "ZIYANG_TEST_MAIL_DIR": str(mail_dir),
-        }
-        env.pop("CELERY_VISIBILITY_TIMEOUT", None)
-        env.pop("ZIYANG_TEST_PAUSE_MARKER", None)
-        if visibility_timeout is not None:
-            env["CELERY_VISIBILITY_TIMEOUT"] = str(visibility_timeout)
-        if pause:
-            env["ZIYANG_TEST_PAUSE_MARKER"] = str(marker)
+        env = worker_env(
+            own_redis,
+            mail_dir,
+            marker,
+            pause=pause,
+            visibility_timeout=visibility_timeout,
+        )
         log_path = tmp_path / f"worker-{len(started)}.log"
         with open(log_path, "wb") as log:
             process = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "celery",
-                    "-A",
-                    "tests.security.outage_worker",
-                    "worker",
-                    "--pool=prefork",
-                    "--concurrency=1",
-                    "--loglevel=INFO",
-                    "--hostname",
-                    name,
-                    "--without-gossip",
-                    "--without-mingle",
-                    "--without-heartbeat",
-                ],
+                worker_command(name),
                 cwd=BASE_DIR,
                 env=env,
                 stdout=log,
@@ -287,7 +144,7 @@ def staff_with_email(staff_user):
 @pytest.fixture
 def notice(staff_with_email) -> Notification:
     """A notice in the outbox, not yet handed to any worker."""
-    with services.notifications_muted():
+    with notifications.notifications_muted():
         suggestion = SuggestionFactory()
     return Notification.objects.create(
         recipient=staff_with_email,
@@ -297,31 +154,11 @@ def notice(staff_with_email) -> Notification:
     )
 
 
-def warnings_from(caplog, logger: str) -> list[str]:
-    return [
-        r.getMessage()
-        for r in caplog.records
-        if r.name == logger and r.levelno == logging.WARNING
-    ]
-
-
 # Redis stopped ---------------------------------------------------------------
 
 
-def test_with_redis_stopped_residents_are_served_and_the_outbox_waits_for_it(
-    client,
-    own_redis,
-    portal_on_own_redis,
-    start_worker,
-    mail_dir,
-    staff_with_email,
-    captcha_test_mode,
-    caplog,
-):
-    start_worker()
-    own_redis.stop()
-    caplog.set_level(logging.WARNING)
-
+def submit_and_track_without_the_cache(client, caplog) -> Suggestion:
+    """The public form and tracking, served with the rate limits skipped."""
     # The public form: saved, with its tracking code, without waiting through
     # the broker's reconnection attempts (one quick try, then the outbox).
     started = time.monotonic()
@@ -347,8 +184,11 @@ def test_with_redis_stopped_residents_are_served_and_the_outbox_waits_for_it(
     assert "Rate limit track-ip skipped: the cache is unreachable" in (
         warnings_from(caplog, "suggestions.ratelimit")
     )
+    return suggestion
 
-    # /healthz names what is down, and only that.
+
+def assert_healthz_names_the_cache_and_the_broker_down(client):
+    """/healthz names what is down, and only that."""
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["checks"] == {
@@ -358,19 +198,20 @@ def test_with_redis_stopped_residents_are_served_and_the_outbox_waits_for_it(
         "media": "ok",
     }
 
-    # The staff notice could not be queued: it waits in the outbox.
-    notice = Notification.objects.get(recipient=staff_with_email)
+
+def notice_waiting_in_the_outbox(staff, caplog, mail_dir) -> Notification:
+    """The staff notice could not be queued: it waits in the outbox."""
+    notice = Notification.objects.get(recipient=staff)
     assert notice.sent_at is None and notice.attempts == 0
-    assert warnings_from(caplog, "suggestions.services") == [
+    assert warnings_from(caplog, "suggestions.services.notifications") == [
         f"Notification {notice.pk} left in the outbox: broker unreachable"
     ]
     assert messages_sent(mail_dir) == []
+    return notice
 
-    # Redis is back on the same port: the worker reconnects by itself, and the
-    # beat's outbox sweep, run by that worker, delivers the notice once.
-    own_redis.start()
-    fresh_connections(portal_on_own_redis)
-    assert client.get("/healthz").status_code == 200
+
+def assert_the_sweep_delivers_it_once(notice, suggestion, mail_dir):
+    """The beat's outbox sweep, run by the worker, delivers the notice once."""
     sweep = tasks.sweep_outbox.delay(grace_seconds=0)
     assert sweep.get(timeout=DEADLINE) == 1
     notice.refresh_from_db()
@@ -384,6 +225,31 @@ def test_with_redis_stopped_residents_are_served_and_the_outbox_waits_for_it(
     # A second sweep finds nothing left: delivered exactly once.
     assert tasks.sweep_outbox.delay(grace_seconds=0).get(timeout=DEADLINE) == 0
     assert len(messages_sent(mail_dir)) == 1
+
+
+def test_with_redis_stopped_residents_are_served_and_the_outbox_waits_for_it(
+    client,
+    own_redis,
+    portal_on_own_redis,
+    start_worker,
+    mail_dir,
+    staff_with_email,
+    captcha_test_mode,
+    caplog,
+):
+    start_worker()
+    own_redis.stop()
+    caplog.set_level(logging.WARNING)
+
+    suggestion = submit_and_track_without_the_cache(client, caplog)
+    assert_healthz_names_the_cache_and_the_broker_down(client)
+    notice = notice_waiting_in_the_outbox(staff_with_email, caplog, mail_dir)
+
+    # Redis is back on the same port: the worker reconnects by itself.
+    own_redis.start()
+    fresh_connections(portal_on_own_redis)
+    assert client.get("/healthz").status_code == 200
+    assert_the_sweep_delivers_it_once(notice, suggestion, mail_dir)
 
 
 # Worker killed in the middle of a task ---------------------------------------

@@ -7,8 +7,8 @@ from django.test import Client
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from security.models import AuditEvent
 from tests.conftest import PASSWORD
-from ziyang_portal.security.models import AuditEvent
 
 SETUP = "/accounts/two-factor/setup/"
 VERIFY = "/accounts/two-factor/verify/"

@@ -4,8 +4,8 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from suggestions import services
 from suggestions.models import Category, HandlingUnit, Reply, Suggestion
+from suggestions.services import intake, lifecycle, replies
 from tests.factories import CommunityFactory
 
 
@@ -46,18 +46,18 @@ class SuggestionFactory(DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
         # Through the service, like every entry point: code, timeline, notices.
-        return services.suggestion_create(suggestion=model_class(*args, **kwargs))
+        return intake.suggestion_create(suggestion=model_class(*args, **kwargs))
 
 
 def accepted(suggestion, actor=None, **kwargs):
     kwargs.setdefault("handling_unit", HandlingUnitFactory())
-    return services.suggestion_accept(suggestion=suggestion, actor=actor, **kwargs)
+    return lifecycle.suggestion_accept(suggestion=suggestion, actor=actor, **kwargs)
 
 
 def replied(suggestion, actor=None, **kwargs):
     if suggestion.status == Suggestion.Status.RECEIVED:
         accepted(suggestion, actor)
-    return services.suggestion_reply(
+    return replies.suggestion_reply(
         suggestion=suggestion,
         actor=actor,
         responder=kwargs.pop("responder", "区城管局"),
@@ -73,7 +73,7 @@ def a_day(offset=0):
 
 
 def unsaved_suggestion(**kwargs) -> Suggestion:
-    """A suggestion ready for services.suggestion_create (related rows saved)."""
+    """A suggestion ready for intake.suggestion_create (related rows saved)."""
     kwargs.setdefault("community", CommunityFactory())
     kwargs.setdefault("category", CategoryFactory())
     return SuggestionFactory.build(**kwargs)

@@ -254,13 +254,13 @@ def test_the_staff_group_does_not_get_the_sensitive_permissions(staff_user):
     ],
 )
 def test_other_changelists_have_constant_queries(superuser_client, model):
-    from suggestions import services
+    from suggestions.services import escalations
 
     def add(n):
         for _ in range(n):
             s = SuggestionFactory()
             replied(s)
-            services.escalation_create(
+            escalations.escalation_create(
                 suggestion=s,
                 actor=None,
                 city_deputy=DeputyFactory(level="city"),

@@ -1,8 +1,15 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from suggestions import services
 from suggestions.models import Notification, Reply, Suggestion, TimelineEntry
+from suggestions.services import (
+    escalations,
+    following,
+    intake,
+    lifecycle,
+    notifications,
+    replies,
+)
 from tests.suggestions.factories import (
     HandlingUnitFactory,
     SuggestionFactory,
@@ -17,14 +24,14 @@ Status = Suggestion.Status
 
 
 def test_a_new_suggestion_is_received_with_a_timeline_entry(staff_user):
-    s = services.suggestion_create(suggestion=unsaved_suggestion())
+    s = intake.suggestion_create(suggestion=unsaved_suggestion())
     assert s.status == Status.RECEIVED
     entry = s.timeline.get()
     assert entry.kind == TimelineEntry.Kind.RECEIVED and entry.public
 
 
 def test_a_new_suggestion_notifies_staff(staff_user):
-    s = services.suggestion_create(suggestion=unsaved_suggestion())
+    s = intake.suggestion_create(suggestion=unsaved_suggestion())
     assert Notification.objects.filter(
         suggestion=s, recipient=staff_user, kind=Notification.Kind.NEW
     ).exists()
@@ -47,9 +54,9 @@ def test_due_days_are_configurable(suggestion, settings):
 
 def test_the_full_lifecycle_leaves_one_entry_per_step(suggestion, staff_user):
     accepted(suggestion, staff_user)
-    services.suggestion_start(suggestion=suggestion, actor=staff_user)
+    lifecycle.suggestion_start(suggestion=suggestion, actor=staff_user)
     replied(suggestion, staff_user, outcome="A")
-    services.suggestion_close(suggestion=suggestion, actor=staff_user)
+    lifecycle.suggestion_close(suggestion=suggestion, actor=staff_user)
     statuses = list(
         suggestion.timeline.exclude(to_status="").values_list("to_status", flat=True)
     )
@@ -61,9 +68,9 @@ def test_the_full_lifecycle_leaves_one_entry_per_step(suggestion, staff_user):
 @pytest.mark.parametrize(
     "call",
     [
-        lambda s: services.suggestion_start(suggestion=s, actor=None),
-        lambda s: services.suggestion_close(suggestion=s, actor=None),
-        lambda s: services.suggestion_reopen(suggestion=s, actor=None, note="x"),
+        lambda s: lifecycle.suggestion_start(suggestion=s, actor=None),
+        lambda s: lifecycle.suggestion_close(suggestion=s, actor=None),
+        lambda s: lifecycle.suggestion_reopen(suggestion=s, actor=None, note="x"),
     ],
 )
 def test_illegal_transitions_from_received_are_refused(suggestion, call):
@@ -98,7 +105,7 @@ def test_nothing_is_closed_without_a_reply(suggestion):
 def test_a_reply_needs_who_when_how_and_what(suggestion):
     accepted(suggestion)
     with pytest.raises(ValidationError):
-        services.suggestion_reply(
+        replies.suggestion_reply(
             suggestion=suggestion,
             actor=None,
             responder="",
@@ -112,7 +119,7 @@ def test_a_reply_needs_who_when_how_and_what(suggestion):
 
 
 def test_rejecting_records_the_reason_as_a_reply(suggestion, staff_user):
-    services.suggestion_reject(
+    replies.suggestion_reject(
         suggestion=suggestion,
         actor=staff_user,
         responder="街道办",
@@ -126,7 +133,7 @@ def test_rejecting_records_the_reason_as_a_reply(suggestion, staff_user):
 
 def test_a_replied_item_can_be_reopened_and_answered_again(suggestion, staff_user):
     replied(suggestion, staff_user)
-    services.suggestion_reopen(suggestion=suggestion, actor=staff_user, note="再查")
+    lifecycle.suggestion_reopen(suggestion=suggestion, actor=staff_user, note="再查")
     assert suggestion.status == Status.REOPENED
     replied(suggestion, staff_user)
     assert suggestion.status == Status.REPLIED
@@ -134,7 +141,7 @@ def test_a_replied_item_can_be_reopened_and_answered_again(suggestion, staff_use
 
 
 def test_follow_up_notes_are_timeline_entries(suggestion, deputy_user):
-    services.suggestion_follow_up(
+    following.suggestion_follow_up(
         suggestion=suggestion, actor=deputy_user, note="已电话催办"
     )
     assert suggestion.timeline.filter(kind=TimelineEntry.Kind.FOLLOW_UP).count() == 1
@@ -143,11 +150,11 @@ def test_follow_up_notes_are_timeline_entries(suggestion, deputy_user):
 
 def test_an_empty_follow_up_note_is_refused(suggestion):
     with pytest.raises(ValidationError):
-        services.suggestion_follow_up(suggestion=suggestion, actor=None, note="  ")
+        following.suggestion_follow_up(suggestion=suggestion, actor=None, note="  ")
 
 
 def test_assignment_notifies_the_following_deputy(suggestion, zhang):
-    services.suggestion_assign(
+    following.suggestion_assign(
         suggestion=suggestion, actor=None, following_deputy=zhang
     )
     assert Notification.objects.filter(
@@ -161,8 +168,8 @@ def test_overdue_items_are_found_and_notified_once_a_day(suggestion, staff_user)
     other = SuggestionFactory()
     accepted(other, due_date=a_day(5))
     assert list(Suggestion.objects.overdue()) == [suggestion]
-    assert services.notify_overdue() == 1
-    assert services.notify_overdue() == 0
+    assert notifications.notify_overdue() == 1
+    assert notifications.notify_overdue() == 0
     assert Notification.objects.filter(kind=Notification.Kind.OVERDUE).count() == 1
 
 
@@ -170,14 +177,14 @@ def test_escalation_follow_ups_appear_on_the_timeline(suggestion, staff_user):
     from tests.factories import DeputyFactory
 
     city = DeputyFactory(level="city")
-    escalation = services.escalation_create(
+    escalation = escalations.escalation_create(
         suggestion=suggestion,
         actor=staff_user,
         city_deputy=city,
         escalated_on=a_day(),
         request="请协调修复道路",
     )
-    services.escalation_follow_up(
+    escalations.escalation_follow_up(
         escalation=escalation,
         actor=staff_user,
         on=a_day(),

@@ -86,13 +86,13 @@ def test_the_sweep_leaves_fresh_notices_to_their_own_task(suggestion, staff_user
 
 
 def test_the_overdue_task_notifies_the_following_deputy(suggestion, zhang):
-    from suggestions import services
+    from suggestions.services import notifications
     from tests.suggestions.factories import a_day, accepted
 
     accepted(suggestion, due_date=a_day(-2), following_deputy=zhang)
     assert tasks.find_overdue() == 1
     assert Notification.objects.filter(recipient=zhang.user, kind="overdue").exists()
-    assert services.notify_overdue() == 0
+    assert notifications.notify_overdue() == 0
 
 
 def test_the_beat_schedule_runs_the_sweep_the_overdue_check_and_retention(settings):

@@ -3,8 +3,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from suggestions import services, tasks
+from suggestions import tasks
 from suggestions.models import Suggestion, SuggestionPhoto, mask_phone
+from suggestions.services import lifecycle, personal_data
 from tests.suggestions.factories import SuggestionFactory, replied
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +19,7 @@ def closed(days_ago, **kwargs):
     s = SuggestionFactory(**kwargs)
     replied(s)
     at = timezone.now() - datetime.timedelta(days=days_ago)
-    services.suggestion_close(suggestion=s, actor=None, at=at)
+    lifecycle.suggestion_close(suggestion=s, actor=None, at=at)
     return s
 
 
@@ -57,6 +58,6 @@ def test_retention_erases_contact_details_and_keeps_the_counts(settings):
 def test_erased_personal_data_is_not_left_in_the_history(settings):
     settings.SUGGESTIONS_PERSONAL_DATA_RETENTION_DAYS = 1
     old = closed(3, submitter_phone="13899998888")
-    services.erase_expired_personal_data()
+    personal_data.erase_expired_personal_data()
     values = [str(v) for row in old.history.values() for v in row.values()]
     assert not any("13899998888" in v for v in values)

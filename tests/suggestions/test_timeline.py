@@ -70,8 +70,8 @@ def test_an_account_that_acted_cannot_be_deleted_only_deactivated(
 ):
     from django.db.models import ProtectedError
 
-    from suggestions import services
+    from suggestions.services import following
 
-    services.suggestion_follow_up(suggestion=suggestion, actor=staff_user, note="催办")
+    following.suggestion_follow_up(suggestion=suggestion, actor=staff_user, note="催办")
     with pytest.raises(ProtectedError):
         staff_user.delete()

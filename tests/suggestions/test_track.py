@@ -3,8 +3,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from suggestions import services
 from suggestions.models import Notification, Rating, Suggestion
+from suggestions.services import escalations, following
 from tests.factories import DeputyFactory
 from tests.suggestions.factories import SuggestionFactory, a_day, replied
 
@@ -32,10 +32,10 @@ def item(db):
 
 
 def test_code_and_last_four_digits_show_the_status_and_public_timeline(client, item):
-    services.suggestion_follow_up(
+    following.suggestion_follow_up(
         suggestion=item, actor=None, note="内部备注不公开", public=False
     )
-    services.suggestion_follow_up(
+    following.suggestion_follow_up(
         suggestion=item, actor=None, note="已联系社区", public=True
     )
     response = look_up(client, item)
@@ -98,14 +98,14 @@ def test_the_result_page_without_a_lookup_goes_to_the_form(client):
 
 def test_escalation_progress_shows_on_the_tracking_page(client, item, staff_user):
     city = DeputyFactory(name="朱某红", level="city")
-    escalation = services.escalation_create(
+    escalation = escalations.escalation_create(
         suggestion=item,
         actor=staff_user,
         city_deputy=city,
         escalated_on=a_day(),
         request="请协调",
     )
-    services.escalation_follow_up(
+    escalations.escalation_follow_up(
         escalation=escalation, actor=staff_user, on=a_day(), text="大石墩子已拆除"
     )
     look_up(client, item)

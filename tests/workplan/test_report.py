@@ -6,6 +6,9 @@ import pytest
 from django.utils import translation
 
 from deputies.models import DutyActivity
+from report.figures import plain_text
+from report.sections import workplan as report
+from report.structure import PLANS, SPECIAL, TRAINING, is_subheading
 from tests.deputies.factories import AttendanceFactory, DutyActivityFactory
 from tests.publicity.factories import ArticleFactory
 from tests.workplan.factories import (
@@ -14,10 +17,7 @@ from tests.workplan.factories import (
     PlanItemFactory,
     WorkPlanFactory,
 )
-from workplan import report
 from workplan.models import PlanHeading
-from ziyang_portal.report.figures import plain_text
-from ziyang_portal.report.structure import PLANS, SPECIAL, TRAINING, is_subheading
 
 pytestmark = pytest.mark.django_db
 

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from deputies.models import DutyActivity
+from report.document import ReportDocument
 from tests.deputies.factories import DutyActivityFactory
 from tests.workplan.factories import (
     PlanHeadingFactory,
@@ -13,7 +14,6 @@ from tests.workplan.factories import (
     WorkPlanFactory,
 )
 from workplan.models import PlanHeading
-from ziyang_portal.report.document import ReportDocument
 
 pytestmark = pytest.mark.django_db
 

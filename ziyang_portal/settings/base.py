@@ -39,21 +39,25 @@ INSTALLED_APPS = [
     "captcha",
     "django_otp",
     "django_otp.plugins.otp_totp",
-    "ziyang_portal",
-    "ziyang_portal.security",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    # The ground floor: shared infrastructure, accounts and security.
+    "core",
+    "security",
+    # The domain apps, each built on the ones before it.
     "deputies",
     "reception",
     "suggestions",
     "publicity",
     "workplan",
-    # Cross-app features: the staff dashboard, register exports, open data, API.
-    "rest_framework",
-    "drf_spectacular",
-    "drf_spectacular_sidecar",
-    "ziyang_portal.dashboard",
-    "ziyang_portal.exports",
-    "ziyang_portal.opendata",
     "api",
+    # The top floor: products that read across the domain apps.
+    "report",
+    "dashboard",
+    "exports",
+    "opendata",
+    "archive",
 ]
 
 MIDDLEWARE = [
@@ -69,10 +73,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "ziyang_portal.middleware.IdleSessionRefreshMiddleware",
-    "ziyang_portal.middleware.AbsoluteSessionLimitMiddleware",
-    "ziyang_portal.security.middleware.StaffTwoFactorMiddleware",
-    "ziyang_portal.security.middleware.ExportAuditMiddleware",
+    "core.middleware.IdleSessionRefreshMiddleware",
+    "core.middleware.AbsoluteSessionLimitMiddleware",
+    "security.middleware.StaffTwoFactorMiddleware",
+    "security.middleware.ExportAuditMiddleware",
     # Last, as django-axes requires: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -91,7 +95,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "ziyang_portal.context_processors.portal",
+                "core.context_processors.portal",
             ],
         },
     },
@@ -109,14 +113,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 # A read-only PostgreSQL replica for the heavy reads (report figures, exports,
-# open data; ziyang_portal.db_routers). Without one everything uses default.
+# open data; core.db_routers). Without one everything uses default.
 REPLICA_DATABASE_URL = env.str("REPLICA_DATABASE_URL", default="")
 REPLICA_DATABASE_ALIAS = None
 if REPLICA_DATABASE_URL:
     DATABASES["replica"] = env.db_url_config(REPLICA_DATABASE_URL)
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     REPLICA_DATABASE_ALIAS = "replica"
-DATABASE_ROUTERS = ["ziyang_portal.db_routers.ReplicaRouter"]
+DATABASE_ROUTERS = ["core.db_routers.ReplicaRouter"]
 # Each web or worker process keeps its database connection for this many seconds
 # instead of opening one per request; checked before reuse.
 CONN_MAX_AGE = env.int("CONN_MAX_AGE", default=60)
@@ -176,6 +180,8 @@ OTP_TOTP_ISSUER = "紫阳街人大工委"
 
 # Audit trail (logins, exports, reveals): kept this many days, never under 183.
 AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=400)
+# Key of `manage.py backup`/`restore` (security/backup_encryption.py); SECURITY.md.
+BACKUP_KEY = env.str("BACKUP_KEY", default="")
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -215,7 +221,7 @@ STORAGES = {
 # bucket (django-storages), shared by every web and worker machine.
 MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="filesystem")
 if MEDIA_STORAGE == "s3":
-    from ziyang_portal.storage import s3_storages
+    from core.storage import s3_storages
 
     STORAGES.update(
         s3_storages(
@@ -273,11 +279,11 @@ CELERY_TASK_ROUTES = {
     "suggestions.tasks.sweep_outbox": {"queue": "notify"},
     "suggestions.tasks.find_overdue": {"queue": "default"},
     "suggestions.tasks.erase_expired_personal_data": {"queue": "default"},
-    "ziyang_portal.security.tasks.prune_audit": {"queue": "default"},
-    "ziyang_portal.tasks.health_self_check": {"queue": "default"},
-    "ziyang_portal.tasks.make_report_export": {"queue": "heavy"},
-    "ziyang_portal.exports.tasks.build_export": {"queue": "heavy"},
-    "ziyang_portal.opendata.tasks.regenerate": {"queue": "heavy"},
+    "security.tasks.prune_audit": {"queue": "default"},
+    "core.tasks.health_self_check": {"queue": "default"},
+    "report.tasks.make_report_export": {"queue": "heavy"},
+    "exports.tasks.build_export": {"queue": "heavy"},
+    "opendata.tasks.regenerate": {"queue": "heavy"},
 }
 # A message taken by a worker that died unacknowledged goes back to the queue
 # after this many seconds; it must outlast the longest task (CELERY_TASK_TIME_LIMIT).
@@ -287,7 +293,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 # Every periodic task of the portal, in one place. Apps add their entries here.
 CELERY_BEAT_SCHEDULE = {
     "health-self-check": {
-        "task": "ziyang_portal.tasks.health_self_check",
+        "task": "core.tasks.health_self_check",
         "schedule": 15 * 60,
     },
     # Suggestions: re-send undelivered notices, chase overdue items daily, and
@@ -305,12 +311,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 24 * 3600,
     },
     "security-prune-audit": {
-        "task": "ziyang_portal.security.tasks.prune_audit",
+        "task": "security.tasks.prune_audit",
         "schedule": 24 * 3600,
     },
     # Open data: the public ZIP is rebuilt every night from the records.
     "opendata-regenerate": {
-        "task": "ziyang_portal.opendata.tasks.regenerate",
+        "task": "opendata.tasks.regenerate",
         "schedule": 24 * 3600,
     },
 }
@@ -356,7 +362,7 @@ LOGGING = {
 PORTAL_NAME = _("Ziyang Street People's Congress Working Committee")
 
 # Public pages' content is cached for anonymous visitors until its data changes
-# (ziyang_portal.pagecache); this bounds what a bulk update without signals leaves.
+# (core.pagecache); this bounds what a bulk update without signals leaves.
 # 0 turns the cache off.
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=600)
 

@@ -1,0 +1,291 @@
+"""The reception part of the report: the stations and their eight-haves, the
+delegations that came to see them, and the sessions where deputies met voters."""
+
+from functools import cached_property
+
+from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext as _
+
+from reception.models import DelegationVisit, ReceptionSession, StandardItem, Station
+
+from ..figures import Figure, Paragraph, changelist, changelist_ids, marker
+from ..structure import PLATFORM, SPECIAL
+from .registry import Provider, Section, filled
+
+HEADLINE_FIGURES = (
+    "reception.stations_upgraded",
+    "reception.delegation_visits",
+    "reception.sessions",
+)
+
+
+class ReceptionRecords:
+    """Stations, delegation visits and reception sessions of a year; each
+    aggregate query runs once, when a figure first needs it."""
+
+    def __init__(self, year: int):
+        self.year = year
+
+    def visits_link(self) -> str:
+        return changelist("reception.delegationvisit", date__year=self.year)
+
+    def sessions_link(self, **filters) -> str:
+        return changelist(
+            "reception.receptionsession", started_at__year=self.year, **filters
+        )
+
+    @cached_property
+    def stations(self):
+        return Station.objects.community_stations().filter(active=True)
+
+    @cached_property
+    def upgraded(self) -> list[int]:
+        return list(
+            self.stations.upgraded_in(self.year)
+            .order_by("ordering")
+            .values_list("pk", flat=True)
+        )
+
+    @cached_property
+    def standard(self) -> list[tuple[int, bool]]:
+        """(station, meets every item) of the stations in service."""
+        return list(self.stations.with_standard().values_list("pk", "meets_standard"))
+
+    @property
+    def meeting(self) -> list[int]:
+        return [pk for pk, meets in self.standard if meets]
+
+    @cached_property
+    def items(self) -> list[str]:
+        return list(StandardItem.objects.active().values_list("name", flat=True))
+
+    @cached_property
+    def visits(self) -> list[str]:
+        return list(
+            DelegationVisit.objects.in_year(self.year)
+            .order_by("date", "pk")
+            .values_list("visiting_body", flat=True)
+        )
+
+    @cached_property
+    def session_totals(self) -> dict[str, int | None]:
+        return ReceptionSession.objects.in_year(self.year).aggregate(
+            n=Count("pk"),
+            voters=Sum("voters_received"),
+            centralised=Count("pk", filter=Q(mode=ReceptionSession.Mode.CENTRALISED)),
+        )
+
+
+section = Section(__name__)
+
+
+@section.figure("reception.stations")
+def stations(records: ReceptionRecords) -> Figure:
+    return Figure.count(
+        "reception.stations",
+        len(records.standard),
+        _("Community reception stations in service"),
+        changelist("reception.station", kind=Station.Kind.COMMUNITY, active=1),
+    )
+
+
+@section.figure("reception.stations_upgraded")
+def stations_upgraded(records: ReceptionRecords) -> Figure:
+    return Figure.count(
+        "reception.stations_upgraded",
+        len(records.upgraded),
+        _("Stations upgraded in the year"),
+        changelist(
+            "reception.station",
+            kind=Station.Kind.COMMUNITY,
+            upgraded_on__year=records.year,
+        ),
+    )
+
+
+@section.figure("reception.stations_meeting_standard")
+def stations_meeting_standard(records: ReceptionRecords) -> Figure:
+    return Figure.count(
+        "reception.stations_meeting_standard",
+        len(records.meeting),
+        _("Stations meeting every item of the eight-haves"),
+        changelist_ids("reception.station", records.meeting),
+    )
+
+
+@section.figure("reception.standard_items")
+def standard_items(records: ReceptionRecords) -> Figure:
+    return Figure.count(
+        "reception.standard_items",
+        len(records.items),
+        _("Items of the station standard"),
+        changelist("reception.standarditem", active=1),
+    )
+
+
+@section.figure("reception.standard_item_names")
+def standard_item_names(records: ReceptionRecords) -> Figure:
+    return Figure.names(
+        "reception.standard_item_names",
+        records.items,
+        _("The items of the station standard"),
+        changelist("reception.standarditem", active=1),
+    )
+
+
+@section.figure("reception.delegation_visits")
+def delegation_visits(records: ReceptionRecords) -> Figure:
+    return Figure.count(
+        "reception.delegation_visits",
+        len(records.visits),
+        _("Delegation visits received"),
+        records.visits_link(),
+    )
+
+
+@section.figure("reception.delegation_bodies")
+def delegation_bodies(records: ReceptionRecords) -> Figure:
+    return Figure.names(
+        "reception.delegation_bodies",
+        records.visits,
+        _("Delegations received"),
+        records.visits_link(),
+    )
+
+
+@section.figure("reception.sessions")
+def sessions(records: ReceptionRecords) -> Figure:
+    return Figure.count(
+        "reception.sessions",
+        records.session_totals["n"],
+        _("Sessions receiving voters"),
+        records.sessions_link(),
+    )
+
+
+@section.figure("reception.sessions_centralised")
+def sessions_centralised(records: ReceptionRecords) -> Figure:
+    return Figure.count(
+        "reception.sessions_centralised",
+        records.session_totals["centralised"],
+        _("Centralised reception sessions"),
+        records.sessions_link(mode=ReceptionSession.Mode.CENTRALISED),
+    )
+
+
+@section.figure("reception.voters")
+def voters(records: ReceptionRecords) -> Figure:
+    return Figure.count(
+        "reception.voters",
+        records.session_totals["voters"] or 0,
+        _("Voters received"),
+        records.sessions_link(),
+    )
+
+
+@section.paragraph
+def stations_paragraph(year: int, figures: dict[str, Figure]) -> Paragraph:
+    key = "reception.stations"
+    upgraded = figures["reception.stations_upgraded"].value
+    total = figures["reception.stations"].value
+    meeting = figures["reception.stations_meeting_standard"].value
+    if not (upgraded or meeting):
+        return Paragraph(
+            key,
+            PLATFORM,
+            _("No upgrade of a reception station is recorded this year."),
+            10,
+        )
+    text = _(
+        "The working committee built up the deputies' positions for receiving "
+        "voters and opened up the “last kilometre” of contact with the people."
+    )
+    if upgraded:
+        if upgraded >= total:
+            text += _(
+                " With the support of the standing committee of the district "
+                "people's congress, all %(n)s community reception stations were "
+                "upgraded."
+            ) % {"n": marker("reception.stations_upgraded")}
+        else:
+            text += _(
+                " With the support of the standing committee of the district "
+                "people's congress, %(n)s of the %(total)s community reception "
+                "stations were upgraded."
+            ) % {
+                "n": marker("reception.stations_upgraded"),
+                "total": marker("reception.stations"),
+            }
+    if meeting:
+        if meeting >= total:
+            text += _(
+                " Every station is built to the eight-haves standard (%(items)s), "
+                "and all %(n)s meet every item: complete facilities, sound rules "
+                "and people in charge."
+            )
+        else:
+            text += _(
+                " Built to the eight-haves standard (%(items)s), %(n)s stations "
+                "meet every item."
+            )
+        text %= {
+            "items": marker("reception.standard_item_names"),
+            "n": marker("reception.stations_meeting_standard"),
+        }
+    return Paragraph(key, PLATFORM, text, 10)
+
+
+@section.paragraph
+def visits_paragraph(year: int, figures: dict[str, Figure]) -> Paragraph:
+    key = "reception.delegation_visits"
+    if not filled(figures, "reception.delegation_visits"):
+        return Paragraph(
+            key, PLATFORM, _("No delegation visit is recorded this year."), 20
+        )
+    return Paragraph(
+        key,
+        PLATFORM,
+        _(
+            "The building of Ziyang Street's community reception stations has long "
+            "been among the best of the district. This year the stations received "
+            "%(n)s delegations, from %(bodies)s, who came to see their work."
+        )
+        % {
+            "n": marker("reception.delegation_visits"),
+            "bodies": marker("reception.delegation_bodies"),
+        },
+        20,
+    )
+
+
+@section.paragraph
+def sessions_paragraph(year: int, figures: dict[str, Figure]) -> Paragraph:
+    key = "reception.sessions"
+    if not filled(figures, "reception.sessions"):
+        return Paragraph(
+            key, SPECIAL, _("No session receiving voters is recorded this year."), 30
+        )
+    return Paragraph(
+        key,
+        SPECIAL,
+        _(
+            "receiving voters. Deputies took part in %(n)s sessions receiving the "
+            "public at the street deputy office and the community reception "
+            "stations and received %(voters)s voters, gathering the people's "
+            "problems and learning their wishes in time."
+        )
+        % {"n": marker("reception.sessions"), "voters": marker("reception.voters")},
+        30,
+        numbered=True,
+    )
+
+
+PROVIDER = Provider(ReceptionRecords, [section])
+
+
+def figures(year: int) -> dict[str, Figure]:
+    return PROVIDER.figures(year)
+
+
+def paragraphs(year: int, figures: dict[str, Figure]) -> list[Paragraph]:
+    return PROVIDER.paragraphs(year, figures)

@@ -1,0 +1,30 @@
+"""The suggestions part of the report: the channels residents use, the deputies'
+suggestions and their replies, the opinions collected and followed up, and the
+requests to city-level deputies with their outcome."""
+
+from ...figures import Figure, Paragraph
+from ..registry import Provider
+from . import channels, escalations, handling
+from .records import SuggestionRecords
+
+HEADLINE_FIGURES = (
+    "suggestions.deputy_suggestions",
+    "suggestions.collected",
+    "suggestions.followed_up",
+)
+
+# The requests to city-level deputies are a special activity, a part that comes
+# before the channels and the handling of suggestions in the outline.
+PROVIDER = Provider(
+    SuggestionRecords,
+    [channels.section, handling.section, escalations.section],
+    paragraph_sections=[escalations.section, channels.section, handling.section],
+)
+
+
+def figures(year: int) -> dict[str, Figure]:
+    return PROVIDER.figures(year)
+
+
+def paragraphs(year: int, figures: dict[str, Figure]) -> list[Paragraph]:
+    return PROVIDER.paragraphs(year, figures)

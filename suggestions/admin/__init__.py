@@ -1,0 +1,9 @@
+"""The back office of suggestions: the register, its workflow and its records.
+
+Django imports this package to find the admin pages; each module imported here
+registers its own.
+"""
+
+from . import records, reference, suggestion
+
+__all__ = ["records", "reference", "suggestion"]

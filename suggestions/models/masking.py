@@ -1,0 +1,22 @@
+"""Residents' contact details as staff see them by default: masked."""
+
+
+def mask_phone(phone: str) -> str:
+    """138****5678; short numbers keep only their last two digits."""
+    if not phone:
+        return ""
+    if len(phone) >= 11:
+        return f"{phone[:3]}****{phone[-4:]}"
+    return "*" * max(len(phone) - 2, 0) + phone[-2:]
+
+
+def mask_name(name: str) -> str:
+    if not name:
+        return ""
+    return name[0] + "*" * max(len(name) - 1, 1)
+
+
+def mask_address(address: str) -> str:
+    if not address:
+        return ""
+    return address[:3] + "****"

@@ -1,9 +1,0 @@
-from celery import shared_task
-
-
-@shared_task(name="ziyang_portal.opendata.tasks.regenerate")
-def regenerate() -> str:
-    """Nightly (CELERY_BEAT_SCHEDULE): rebuild the public open-data ZIP."""
-    from .builder import regenerate as rebuild
-
-    return rebuild()

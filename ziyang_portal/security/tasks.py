@@ -1,9 +1,0 @@
-from celery import shared_task
-
-
-@shared_task(name="ziyang_portal.security.tasks.prune_audit")
-def prune_audit() -> int:
-    """Delete audit events older than AUDIT_RETENTION_DAYS (periodic)."""
-    from . import audit
-
-    return audit.prune()
