@@ -29,8 +29,11 @@ from .authentication import ChannelTokenAuthentication, HasChannelToken
 from .forms import ChannelSuggestionForm
 
 ERROR = serializers.ErrorSerializer
+# Every list is paginated (api.pagination); a limit or offset out of range is 400.
+LIST_RESPONSES = {400: OpenApiResponse(serializers.ValidationErrorSerializer)}
 
 
+@extend_schema(responses={200: serializers.StationSerializer, **LIST_RESPONSES})
 class StationList(generics.ListAPIView):
     """Reception stations in service."""
 
@@ -51,6 +54,7 @@ class StationDetail(generics.RetrieveAPIView):
     lookup_field = "slug"
 
 
+@extend_schema(responses={200: serializers.DeputySerializer, **LIST_RESPONSES})
 class DeputyList(generics.ListAPIView):
     """Current deputies' public profiles (no private contact details)."""
 
@@ -70,6 +74,7 @@ class DeputyDetail(generics.RetrieveAPIView):
     queryset = Deputy.objects.select_related("constituency", "community")
 
 
+@extend_schema(responses={200: serializers.ArticleSerializer, **LIST_RESPONSES})
 class NewsList(generics.ListAPIView):
     """Published articles, newest first."""
 

@@ -88,6 +88,62 @@ def test_list_endpoints_keep_constant_queries(client, url, add):
     assert_constant_queries(lambda: client.get(url), add)
 
 
+# Pagination ----------------------------------------------------------------------
+
+
+def test_a_list_gives_fifty_by_default_and_at_most_a_hundred(client):
+    StationFactory.create_batch(101)
+    body = client.get("/api/stations/").json()
+    assert (body["count"], len(body["results"])) == (101, 50)
+    assert len(client.get("/api/stations/?limit=100").json()["results"]) == 100
+    page = client.get("/api/stations/?limit=100&offset=100").json()
+    assert len(page["results"]) == 1 and page["next"] is None
+
+
+@pytest.mark.parametrize("url", ["/api/stations/", "/api/deputies/", "/api/news/"])
+@pytest.mark.parametrize(
+    "query,name",
+    [
+        # Past a 64-bit integer: DRF's own pagination let it reach the database.
+        ("limit=9223372036854775808", "limit"),
+        ("offset=9223372036854775808", "offset"),
+        ("limit=0", "limit"),
+        ("limit=-1", "limit"),
+        ("limit=101", "limit"),
+        ("limit=abc", "limit"),
+        ("limit=+5", "limit"),
+        ("limit=%D9%A5", "limit"),
+        ("limit=", "limit"),
+        ("offset=-1", "offset"),
+        ("offset=1000001", "offset"),
+    ],
+)
+def test_a_limit_or_offset_out_of_range_is_refused_with_400(client, url, query, name):
+    StationFactory()
+    DeputyFactory()
+    ArticleFactory()
+    response = client.get(f"{url}?{query}")
+    assert response.status_code == 400
+    message = response.json()["errors"][name][0]
+    assert f"“{name}”必须是" in message
+
+
+def test_the_bounds_are_stated_in_the_schema(client):
+    schema = client.get("/api/schema/?format=json").json()
+    operation = schema["paths"]["/api/news/"]["get"]
+    parameters = {p["name"]: p["schema"] for p in operation["parameters"]}
+    assert parameters["limit"] == {"type": "integer", "minimum": 1, "maximum": 100}
+    assert parameters["offset"] == {"type": "integer", "minimum": 0, "maximum": 1000000}
+
+
+def test_an_id_past_the_integer_range_is_not_found(client):
+    for url in (
+        "/api/deputies/9223372036854775808/",
+        "/api/news/99999999999999999999/",
+    ):
+        assert client.get(url).status_code == 404
+
+
 # Tracking ------------------------------------------------------------------------
 
 
