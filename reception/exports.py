@@ -16,6 +16,20 @@ def sessions_workbook(sessions) -> bytes:
     sessions = sessions.select_related("station").prefetch_related(
         "deputies", "issues__community", "photos"
     )
+    book, sheet, issues_sheet = _empty_workbook()
+    total = 0
+    for session in sessions:
+        _append_session(sheet, issues_sheet, session)
+        total += session.voters_received
+    sheet.append([_("Total"), "", "", "", "", total])
+    _format_sheets(sheet, issues_sheet)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _empty_workbook():
+    """A workbook with the sessions sheet and the issues sheet, headers only."""
     book = Workbook()
     sheet = book.active
     sheet.title = _("Sessions")
@@ -43,35 +57,40 @@ def sessions_workbook(sessions) -> bytes:
             _("Issue"),
         ]
     )
-    total = 0
-    for session in sessions:
-        local = timezone.localtime(session.started_at)
-        sheet.append(
+    return book, sheet, issues_sheet
+
+
+def _append_session(sheet, issues_sheet, session) -> None:
+    """The session's row, and one row on the issues sheet per issue raised."""
+    local = timezone.localtime(session.started_at)
+    sheet.append(
+        [
+            local.date(),
+            local.strftime("%H:%M"),
+            session.station.name,
+            session.get_mode_display(),
+            "、".join(d.name for d in session.deputies.all()),
+            session.voters_received,
+            len(session.issues.all()),
+            len(session.photos.all()),
+            session.summary,
+        ]
+    )
+    for issue in session.issues.all():
+        issues_sheet.append(
             [
+                str(issue.uid),
                 local.date(),
-                local.strftime("%H:%M"),
                 session.station.name,
-                session.get_mode_display(),
-                "、".join(d.name for d in session.deputies.all()),
-                session.voters_received,
-                len(session.issues.all()),
-                len(session.photos.all()),
-                session.summary,
+                issue.community.name if issue.community else "",
+                issue.category,
+                issue.text,
             ]
         )
-        total += session.voters_received
-        for issue in session.issues.all():
-            issues_sheet.append(
-                [
-                    str(issue.uid),
-                    local.date(),
-                    session.station.name,
-                    issue.community.name if issue.community else "",
-                    issue.category,
-                    issue.text,
-                ]
-            )
-    sheet.append([_("Total"), "", "", "", "", total])
+
+
+def _format_sheets(sheet, issues_sheet) -> None:
+    """Bold frozen headers, even column widths and dates shown as dates."""
     for ws in (sheet, issues_sheet):
         for cell in ws[1]:
             cell.font = Font(bold=True)
@@ -82,9 +101,6 @@ def sessions_workbook(sessions) -> bytes:
         row[0].number_format = "yyyy-mm-dd"
     for row in issues_sheet.iter_rows(min_row=2, min_col=2, max_col=2):
         row[0].number_format = "yyyy-mm-dd"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def export_filename(prefix: str = "reception-sessions") -> str:
