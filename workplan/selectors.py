@@ -135,6 +135,31 @@ def attach_progress(items, today=None) -> list:
     today = today or timezone.localdate()
     if not items:
         return items
+    linked = _linked_records(items, today)
+    matched = _matched_counts(items, today)
+    for item in items:
+        done = len(linked[item.pk])
+        if item.match_rule and item.measure in SOURCES:
+            key = _rule_key(item)
+            done += matched[key] - sum(
+                1
+                for (measure, _pk), record in linked[item.pk].items()
+                if measure == item.measure and _matches(record, *key[1:], today)
+            )
+        item.progress = Progress(
+            done=done,
+            target=item.target_count,
+            target_date=item.target_date,
+            today=today,
+        )
+    return items
+
+
+def _linked_records(items, today) -> dict[int, dict]:
+    """Per item, the records linked by hand that count for it, up to today.
+
+    Keyed by (measure, record pk), so that a record counts once per item.
+    """
     ids = [item.pk for item in items]
     linked: dict[int, dict] = {item.pk: {} for item in items}
     measures = {item.pk: item.measure for item in items}
@@ -156,6 +181,11 @@ def attach_progress(items, today=None) -> list:
                     text=" ".join(rest[: len(text_fields)]),
                     kind=rest[-1] if kind else "",
                 )
+    return linked
+
+
+def _matched_counts(items, today) -> dict[tuple, int]:
+    """How many records each rule of the items matches, by rule key."""
     matched: dict[tuple, int] = {}
     rules = {_rule_key(item) for item in items if item.match_rule}
     for measure, (model, *_rest) in SOURCES.items():
@@ -177,22 +207,7 @@ def attach_progress(items, today=None) -> list:
             )
         )
         matched.update((key, totals[f"rule_{index}"]) for index, key in enumerate(keys))
-    for item in items:
-        done = len(linked[item.pk])
-        if item.match_rule and item.measure in SOURCES:
-            key = _rule_key(item)
-            done += matched[key] - sum(
-                1
-                for (measure, _pk), record in linked[item.pk].items()
-                if measure == item.measure and _matches(record, *key[1:], today)
-            )
-        item.progress = Progress(
-            done=done,
-            target=item.target_count,
-            target_date=item.target_date,
-            today=today,
-        )
-    return items
+    return matched
 
 
 def plan_items(year: int, today=None) -> list:
@@ -277,53 +292,67 @@ def key_work_timeline(key_work: KeyWork) -> list[TimelineEntry]:
 
     A fixed number of queries: one per kind of record and one per kind of photo.
     """
-    entries = []
+    entries = [
+        *_activity_entries(key_work),
+        *_session_entries(key_work),
+        *_suggestion_entries(key_work),
+        *_article_entries(key_work),
+    ]
+    entries.sort(key=lambda e: (e.date, e.kind, e.url))
+    return entries
+
+
+def _activity_entries(key_work: KeyWork) -> list[TimelineEntry]:
     activities = key_work.activities.prefetch_related(
         Prefetch("photos", queryset=ActivityPhoto.objects.order_by("ordering", "id"))
     ).with_attendance_counts()
-    for activity in activities:
-        entries.append(
-            TimelineEntry(
-                activity.date,
-                activity.get_kind_display(),
-                activity.title,
-                reverse("admin:deputies_dutyactivity_change", args=[activity.pk]),
-                [
-                    (p.image.url, p.caption or activity.title)
-                    for p in activity.photos.all()
-                ],
-                _attendance_detail(activity),
-            )
+    return [
+        TimelineEntry(
+            activity.date,
+            activity.get_kind_display(),
+            activity.title,
+            reverse("admin:deputies_dutyactivity_change", args=[activity.pk]),
+            [(p.image.url, p.caption or activity.title) for p in activity.photos.all()],
+            _attendance_detail(activity),
         )
+        for activity in activities
+    ]
+
+
+def _session_entries(key_work: KeyWork) -> list[TimelineEntry]:
     sessions = key_work.sessions.select_related("station").prefetch_related(
         Prefetch("photos", queryset=SessionPhoto.objects.order_by("pk"))
     )
-    for session in sessions:
-        entries.append(
-            TimelineEntry(
-                timezone.localdate(session.started_at),
-                str(ReceptionSession._meta.verbose_name),
-                f"{session.station} · {session.get_mode_display()}",
-                reverse("admin:reception_receptionsession_change", args=[session.pk]),
-                [
-                    (p.image.url, p.caption or str(session))
-                    for p in session.photos.all()
-                ],
-            )
+    return [
+        TimelineEntry(
+            timezone.localdate(session.started_at),
+            str(ReceptionSession._meta.verbose_name),
+            f"{session.station} · {session.get_mode_display()}",
+            reverse("admin:reception_receptionsession_change", args=[session.pk]),
+            [(p.image.url, p.caption or str(session)) for p in session.photos.all()],
         )
-    for suggestion in key_work.suggestions.all():
-        entries.append(
-            TimelineEntry(
-                timezone.localdate(suggestion.received_at),
-                suggestion.get_kind_display(),
-                f"{suggestion.tracking_code} {suggestion.title}",
-                reverse("admin:suggestions_suggestion_change", args=[suggestion.pk]),
-                detail=suggestion.get_status_display(),
-            )
+        for session in sessions
+    ]
+
+
+def _suggestion_entries(key_work: KeyWork) -> list[TimelineEntry]:
+    return [
+        TimelineEntry(
+            timezone.localdate(suggestion.received_at),
+            suggestion.get_kind_display(),
+            f"{suggestion.tracking_code} {suggestion.title}",
+            reverse("admin:suggestions_suggestion_change", args=[suggestion.pk]),
+            detail=suggestion.get_status_display(),
         )
+        for suggestion in key_work.suggestions.all()
+    ]
+
+
+def _article_entries(key_work: KeyWork) -> list[TimelineEntry]:
     articles = key_work.articles.prefetch_related(
         Prefetch("images", queryset=ArticleImage.objects.order_by("ordering", "pk"))
     )
+    entries = []
     for article in articles:
         photos = [(article.cover.url, article.cover_alt)] if article.cover else []
         photos += [(i.image.url, i.alt_text) for i in article.images.all()]
@@ -336,7 +365,6 @@ def key_work_timeline(key_work: KeyWork) -> list[TimelineEntry]:
                 photos,
             )
         )
-    entries.sort(key=lambda e: (e.date, e.kind, e.url))
     return entries
 
 
