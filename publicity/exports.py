@@ -26,7 +26,17 @@ def _sheet(wb, title, header, rows, *, first=False):
 
 def yearly_workbook(table: YearlyTable) -> bytes:
     wb = Workbook()
-    _sheet(
+    _outlets_sheet(wb, table)
+    _levels_sheet(wb, table)
+    _summary_sheet(wb, table)
+    _submissions_sheet(wb, table)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _outlets_sheet(wb, table: YearlyTable):
+    return _sheet(
         wb,
         _("By outlet"),
         [_("Outlet"), _("Level"), _("Kind"), _("Submitted"), _("Accepted")],
@@ -42,7 +52,10 @@ def yearly_workbook(table: YearlyTable) -> bytes:
         ],
         first=True,
     )
-    _sheet(
+
+
+def _levels_sheet(wb, table: YearlyTable):
+    return _sheet(
         wb,
         _("By level"),
         [_("Level"), _("Submitted"), _("Accepted")],
@@ -51,7 +64,10 @@ def yearly_workbook(table: YearlyTable) -> bytes:
             [_("Total"), table.submissions, table.acceptances],
         ],
     )
-    _sheet(
+
+
+def _summary_sheet(wb, table: YearlyTable):
+    return _sheet(
         wb,
         _("Summary"),
         [_("Figure"), _("Value")],
@@ -63,7 +79,10 @@ def yearly_workbook(table: YearlyTable) -> bytes:
             [_("Of which deputy profile posts"), table.profile_posts],
         ],
     )
-    _sheet(
+
+
+def _submissions_sheet(wb, table: YearlyTable):
+    return _sheet(
         wb,
         _("Submissions"),
         [
@@ -90,6 +109,3 @@ def yearly_workbook(table: YearlyTable) -> bytes:
             .order_by("sent_on", "outlet__ordering", "pk")
         ],
     )
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
