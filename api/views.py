@@ -1,7 +1,5 @@
 """The JSON API: public read endpoints and the WeChat channel's submissions."""
 
-import uuid
-
 from django.db.models import Prefetch
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
@@ -26,7 +24,7 @@ from suggestions.services import intake
 
 from . import serializers
 from .authentication import ChannelTokenAuthentication, HasChannelToken
-from .forms import ChannelSuggestionForm
+from .forms import ChannelSuggestionForm, replayed_submission
 
 ERROR = serializers.ErrorSerializer
 # Every list is paginated (api.pagination); a limit or offset out of range is 400.
@@ -183,12 +181,10 @@ class ChannelSubmit(APIView):
         },
     )
     def post(self, request):
-        already = Suggestion.objects.filter(
-            submission_token=_uuid_or_none(request.data.get("token"))
-        ).first()
+        already = replayed_submission(request.auth, request.data.get("token"))
         if already is not None:
             return Response(_result(already), status=200)
-        form = ChannelSuggestionForm(request.data, request.FILES)
+        form = ChannelSuggestionForm(request.data, request.FILES, channel=request.auth)
         if not form.is_valid():
             return Response({"errors": _plain(form.errors)}, status=400)
         if not ratelimit.hit("submit-phone", form.cleaned_data["phone"]):
@@ -199,13 +195,6 @@ class ChannelSubmit(APIView):
             actor=None,
         )
         return Response(_result(suggestion), status=201)
-
-
-def _uuid_or_none(value):
-    try:
-        return uuid.UUID(str(value))
-    except (TypeError, ValueError, AttributeError):
-        return None
 
 
 def _plain(errors) -> dict:

@@ -1,5 +1,4 @@
 import re
-import uuid
 
 from captcha.fields import CaptchaField
 from django import forms
@@ -9,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from core.images import process_image
 from deputies.models import Community, Deputy
 
+from . import submission_tokens
 from .models import (
     MAX_PHOTOS,
     Category,
@@ -110,7 +110,14 @@ class SuggestionForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    # Signed when the page is served (submission_tokens); checked in clean().
+    signed_token = True
+    token = forms.CharField(
+        widget=forms.HiddenInput, initial=submission_tokens.issue, required=False
+    )
+
+    def clean_token(self):
+        return submission_tokens.verify(self.cleaned_data.get("token"))
 
     def clean_phone(self):
         phone = re.sub(r"[\s-]", "", self.cleaned_data["phone"])
@@ -125,6 +132,19 @@ class SuggestionForm(forms.Form):
         if self.cleaned_data.get("website"):
             raise ValidationError(_("Please leave this field empty."), code="honeypot")
         return ""
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.signed_token and cleaned.get("token") is None:
+            # Missing, expired or not the portal's: the page sent again carries
+            # a fresh one, and what the resident wrote stays in the form.
+            self.data = self.data.copy()
+            self.data["token"] = submission_tokens.issue()
+            raise ValidationError(
+                _("This form has expired. Please check it and send it again."),
+                code="bad_token",
+            )
+        return cleaned
 
     def build(self, privacy_version: str) -> Suggestion:
         data = self.cleaned_data

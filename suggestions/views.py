@@ -18,7 +18,7 @@ from django.views.decorators.http import (
 from core.access import is_committee_staff, is_deputy
 from deputies.access import deputy_for
 
-from . import ratelimit
+from . import ratelimit, submission_tokens
 from .forms import (
     FollowUpForm,
     RatingForm,
@@ -81,10 +81,11 @@ def _suggest_page(request, form, status=200):
 
 
 def _already_submitted(token):
-    try:
-        return Suggestion.objects.filter(submission_token=token).first()
-    except ValidationError:
+    """The item a form sent before made, found only by a token the portal signed."""
+    token = submission_tokens.verify(token)
+    if token is None:
         return None
+    return Suggestion.objects.filter(submission_token=token).first()
 
 
 def _done(request, suggestion):

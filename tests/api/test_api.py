@@ -241,6 +241,37 @@ def test_sending_the_same_submission_twice_makes_one_item(client, channel_token)
     assert Suggestion.objects.count() == 1
 
 
+@pytest.mark.parametrize("token", [None, "", "not-a-uuid"])
+def test_the_channel_must_send_a_submission_token(client, channel_token, token):
+    _token, secret = channel_token
+    other = SuggestionFactory(submission_token=None)
+    data = form_data()
+    if token is None:
+        del data["token"]
+    else:
+        data["token"] = token
+    response = client.post(SUBMIT, data, **auth(secret))
+    assert response.status_code == 400
+    assert "提交令牌" in response.json()["errors"]["token"][0]
+    assert other.tracking_code not in response.content.decode()
+    assert Suggestion.objects.count() == 1
+
+
+def test_a_replay_through_another_channel_finds_nothing_of_the_first(
+    client, channel_token
+):
+    _token, secret = channel_token
+    second = ApiToken(name="另一渠道")
+    second_secret = second.set_new_secret()
+    second.save()
+    data = form_data()
+    first = client.post(SUBMIT, data, **auth(secret)).json()["tracking_code"]
+    again = client.post(SUBMIT, data, **auth(second_secret))
+    assert again.status_code == 201
+    assert again.json()["tracking_code"] != first
+    assert Suggestion.objects.count() == 2
+
+
 def test_the_channel_gets_the_public_forms_own_messages(client, channel_token):
     _token, secret = channel_token
     response = client.post(

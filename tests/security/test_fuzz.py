@@ -7,7 +7,6 @@ never keeps half of what it was sent.
 
 import io
 import os
-import uuid
 from urllib.parse import urlencode
 
 import pytest
@@ -20,6 +19,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from deputies.models import Deputy
 from deputies.services import COLUMNS
+from suggestions import submission_tokens
 from suggestions.models import Suggestion
 
 pytestmark = pytest.mark.django_db
@@ -98,7 +98,7 @@ def test_the_public_form_never_fails_and_never_half_saves(
     client, captcha_passes, fields
 ):
     cache.clear()  # each example starts under the rate limits
-    data = {"captcha_0": "k", "captcha_1": "PASSED", "token": str(uuid.uuid4())}
+    data = {"captcha_0": "k", "captcha_1": "PASSED", "token": submission_tokens.issue()}
     data.update(fields)
     before = suggestion_rows()
     response = client.post("/suggest/", data)
@@ -125,7 +125,7 @@ def test_the_public_form_survives_any_encoding(
             "consent": "on",
             "captcha_0": "k",
             "captcha_1": "PASSED",
-            "token": str(uuid.uuid4()),
+            "token": submission_tokens.issue(),
         },
         encoding=encoding,
         errors="replace",
@@ -160,7 +160,7 @@ def test_the_public_form_refuses_any_non_image_upload_cleanly(
         "consent": "on",
         "captcha_0": "k",
         "captcha_1": "PASSED",
-        "token": str(uuid.uuid4()),
+        "token": submission_tokens.issue(),
         "photos": SimpleUploadedFile(name, photo, content_type="image/jpeg"),
     }
     before = suggestion_rows()

@@ -38,7 +38,8 @@ def jpeg_bytes(size=(64, 48), exif_gps=False) -> bytes:
 
 
 def form_data(**overrides):
-    import uuid
+    """What the public form sends, with a token as the served page carries."""
+    from suggestions import submission_tokens
 
     data = {
         "title": "路灯不亮",
@@ -50,7 +51,7 @@ def form_data(**overrides):
         "captcha_0": "dummy-key",
         "captcha_1": "PASSED",
         "website": "",
-        "token": str(uuid.uuid4()),
+        "token": submission_tokens.issue(),
     }
     data.update(overrides)
     return data

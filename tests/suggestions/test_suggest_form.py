@@ -1,6 +1,8 @@
 import io
 import os
+import re
 import time
+from unittest import mock
 
 import pytest
 from django.conf import settings
@@ -9,8 +11,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from suggestions import submission_tokens
 from suggestions.models import Suggestion, SuggestionPhoto
 from tests.suggestions.conftest import form_data, jpeg_bytes
+from tests.suggestions.factories import SuggestionFactory
 
 pytestmark = pytest.mark.django_db
 URL = reverse("suggestions:suggest")
@@ -180,3 +184,82 @@ def test_the_privacy_page_names_who_why_how_long_and_whom_to_contact(client):
     html = client.get(reverse("suggestions:privacy")).content.decode()
     for word in ("收集", "目的", "保存", "联系"):
         assert word in html
+
+
+# The submission token ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        None,  # left out
+        "",
+        "not-a-token",
+        # A UUID, but not signed by the portal: it must not find an item either.
+        "1b4e28ba-2fa1-11d2-883f-0016d3cca427",
+    ],
+)
+def test_a_form_without_a_token_the_portal_signed_reveals_no_item(client, token):
+    # Items entered by staff or made from a reception session carry no token.
+    other = SuggestionFactory(submission_token=None, title="别人的意见")
+    signed_elsewhere = SuggestionFactory()
+    data = form_data()
+    if token is None:
+        del data["token"]
+    else:
+        data["token"] = token
+    response = client.post(URL, data)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "已过期" in html
+    assert other.tracking_code not in html
+    assert signed_elsewhere.tracking_code not in html
+    assert Suggestion.objects.count() == 2
+    # What the resident wrote stays, with a fresh token to send it again.
+    assert "路灯不亮" in html
+    fresh = re.search(r'name="token" value="([^"]+)"', html).group(1)
+    assert submission_tokens.verify(fresh) is not None
+    again = client.post(URL, {**data, "token": fresh})
+    assert again.status_code == 302
+    assert Suggestion.objects.count() == 3
+
+
+def test_a_missing_token_does_not_skip_the_captcha_or_the_limits(
+    client, settings, monkeypatch
+):
+    from captcha.conf import settings as captcha_settings
+
+    SuggestionFactory(submission_token=None)
+    monkeypatch.setattr(captcha_settings, "CAPTCHA_TEST_MODE", False)
+    data = form_data(captcha_1="wrong")
+    del data["token"]
+    response = client.post(URL, data)
+    assert response.status_code == 400
+    assert "计算结果不对" in response.content.decode()
+    monkeypatch.setattr(captcha_settings, "CAPTCHA_TEST_MODE", True)
+    settings.SUGGESTIONS_RATE_LIMITS = {"submit-ip": (0, 3600)}
+    assert client.post(URL, data).status_code == 429
+
+
+def test_an_expired_token_is_refused_and_a_fresh_one_offered(client, settings):
+    from django.core import signing
+
+    stale = signing.TimestampSigner(salt=submission_tokens.SALT).sign(
+        "1b4e28ba-2fa1-11d2-883f-0016d3cca427"
+    )
+    with mock.patch(
+        "suggestions.submission_tokens.MAX_AGE_SECONDS", -1
+    ):  # as if two days had passed
+        response = client.post(URL, form_data(token=stale))
+    assert response.status_code == 400
+    assert not Suggestion.objects.exists()
+
+
+def test_the_replay_of_a_signed_token_shows_only_its_own_item(client):
+    data = form_data()
+    client.post(URL, data)
+    mine = Suggestion.objects.get()
+    other_client = type(client)()
+    response = other_client.post(URL, data, follow=True)
+    assert mine.tracking_code in response.content.decode()
+    assert Suggestion.objects.count() == 1
