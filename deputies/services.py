@@ -231,11 +231,8 @@ def register_import(*, upload) -> ImportResult:
 
 
 def _validate_rows(rows, keys, result) -> list:
-    levels = {**_choice_lookup(Deputy.Level.choices), **LEVEL_WORDS}
-    genders = {**_choice_lookup(Deputy.Gender.choices), **GENDER_WORDS}
-    constituencies = dict(Constituency.objects.values_list("number", "pk"))
-    communities = dict(Community.objects.values_list("name", "pk"))
-    existing = {(d.name, d.level): d for d in Deputy.objects.all()}
+    """The rows' forms, when valid; each wrong row adds one error to the result."""
+    lookups = _row_lookups()
     seen = {}
     valid = []
     for number, row in enumerate(rows, start=2):
@@ -247,43 +244,7 @@ def _validate_rows(rows, keys, result) -> list:
         values = {key: _text(cell) for key, cell in zip(keys, row, strict=False) if key}
         if not any(values.values()):
             continue
-        problems = []
-        data = dict(values)
-        data["level"] = levels.get(values.get("level", "").lower(), values.get("level"))
-        data["gender"] = genders.get(
-            values.get("gender", "").lower(), values.get("gender")
-        )
-        if values.get("constituency"):
-            try:
-                data["constituency"] = constituencies[int(values["constituency"])]
-            except (KeyError, ValueError):
-                problems.append(
-                    _("no constituency number %(value)s")
-                    % {"value": values["constituency"]}
-                )
-        if values.get("community"):
-            data["community"] = communities.get(values["community"])
-            if data["community"] is None:
-                problems.append(
-                    _("no community named %(value)s") % {"value": values["community"]}
-                )
-        for date_key in ("active_from", "active_to"):
-            data[date_key] = values.get(date_key, "")[:10]
-        instance = existing.get((values.get("name"), data["level"]))
-        if instance and "****" in values.get("phone", ""):
-            # A masked export read back in: keep the number on file.
-            data["phone"] = instance.phone
-        key = (values.get("name"), data["level"])
-        if key in seen:
-            problems.append(
-                _("the same deputy is already in row %(row)d") % {"row": seen[key]}
-            )
-        seen[key] = number
-        form = RegisterRowForm(data=data, instance=instance)
-        if not form.is_valid():
-            for name, messages in form.errors.items():
-                label = form.fields[name].label if name in form.fields else _("row")
-                problems.extend(f"{label}:{m}" for m in messages)
+        form, problems = _check_row(values, number, lookups, seen)
         if problems:
             result.errors.append(
                 _("Row %(row)d: %(problems)s")
@@ -292,3 +253,74 @@ def _validate_rows(rows, keys, result) -> list:
         else:
             valid.append(form)
     return valid
+
+
+@dataclass
+class _RowLookups:
+    """What the rows' words and numbers are matched against, read once a sheet."""
+
+    levels: dict
+    genders: dict
+    constituencies: dict
+    communities: dict
+    existing: dict
+
+
+def _row_lookups() -> _RowLookups:
+    return _RowLookups(
+        levels={**_choice_lookup(Deputy.Level.choices), **LEVEL_WORDS},
+        genders={**_choice_lookup(Deputy.Gender.choices), **GENDER_WORDS},
+        constituencies=dict(Constituency.objects.values_list("number", "pk")),
+        communities=dict(Community.objects.values_list("name", "pk")),
+        existing={(d.name, d.level): d for d in Deputy.objects.all()},
+    )
+
+
+def _check_row(values, number, lookups, seen):
+    """The row's form and its problems; `seen` remembers the row of each deputy."""
+    problems = []
+    data = _row_data(values, lookups, problems)
+    instance = lookups.existing.get((values.get("name"), data["level"]))
+    if instance and "****" in values.get("phone", ""):
+        # A masked export read back in: keep the number on file.
+        data["phone"] = instance.phone
+    key = (values.get("name"), data["level"])
+    if key in seen:
+        problems.append(
+            _("the same deputy is already in row %(row)d") % {"row": seen[key]}
+        )
+    seen[key] = number
+    form = RegisterRowForm(data=data, instance=instance)
+    if not form.is_valid():
+        for name, messages in form.errors.items():
+            label = form.fields[name].label if name in form.fields else _("row")
+            problems.extend(f"{label}:{m}" for m in messages)
+    return form, problems
+
+
+def _row_data(values, lookups, problems) -> dict:
+    """The row as the form takes it.
+
+    An unknown constituency number or community name is added to the problems.
+    """
+    data = dict(values)
+    levels, genders = lookups.levels, lookups.genders
+    data["level"] = levels.get(values.get("level", "").lower(), values.get("level"))
+    data["gender"] = genders.get(values.get("gender", "").lower(), values.get("gender"))
+    if values.get("constituency"):
+        try:
+            data["constituency"] = lookups.constituencies[int(values["constituency"])]
+        except (KeyError, ValueError):
+            problems.append(
+                _("no constituency number %(value)s")
+                % {"value": values["constituency"]}
+            )
+    if values.get("community"):
+        data["community"] = lookups.communities.get(values["community"])
+        if data["community"] is None:
+            problems.append(
+                _("no community named %(value)s") % {"value": values["community"]}
+            )
+    for date_key in ("active_from", "active_to"):
+        data[date_key] = values.get(date_key, "")[:10]
+    return data
