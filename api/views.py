@@ -1,7 +1,6 @@
 """The JSON API: public read endpoints and the WeChat channel's submissions."""
 
 from django.db.models import Prefetch
-from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics
@@ -13,12 +12,11 @@ from rest_framework.views import APIView
 from deputies.models import Deputy
 from publicity.models import Article
 from reception.models import Station
-from suggestions import ratelimit
+from suggestions import ratelimit, tracking
 from suggestions.models import (
     PRIVACY_NOTICE_VERSION,
     Suggestion,
     TimelineEntry,
-    normalise_tracking_code,
 )
 from suggestions.services import intake
 
@@ -111,34 +109,25 @@ class TrackView(APIView):
         form = serializers.TrackRequestSerializer(data=request.data)
         if not form.is_valid():
             return Response({"errors": form.errors}, status=400)
-        suggestion = _find_tracked(**form.validated_data)
-        if suggestion is None:
-            # One answer for an unknown code and a wrong phone suffix alike.
-            message = _(
-                "No item matches this code and these digits. Please check both."
-            )
-            return Response({"detail": message}, status=404)
+        outcome, suggestion = tracking.look_up(
+            **form.validated_data, request=request, queryset=_tracked_queryset()
+        )
+        if outcome is tracking.Outcome.LOCKED:
+            return _too_many(tracking.locked_message())
+        if outcome is tracking.Outcome.NO_MATCH:
+            return Response({"detail": tracking.no_match_message()}, status=404)
         return Response(serializers.TrackResultSerializer(suggestion).data)
 
 
-def _find_tracked(code, phone_last4):
-    suggestion = (
-        Suggestion.objects.filter(tracking_code=normalise_tracking_code(code))
-        .select_related("community", "category")
-        .prefetch_related(
-            Prefetch(
-                "timeline",
-                queryset=TimelineEntry.objects.filter(public=True),
-                to_attr="public_timeline",
-            ),
-            "replies",
-        )
-        .first()
+def _tracked_queryset():
+    return Suggestion.objects.select_related("community", "category").prefetch_related(
+        Prefetch(
+            "timeline",
+            queryset=TimelineEntry.objects.filter(public=True),
+            to_attr="public_timeline",
+        ),
+        "replies",
     )
-    stored = suggestion.phone_last4 if suggestion else "----"
-    if suggestion and stored and constant_time_compare(stored, phone_last4):
-        return suggestion
-    return None
 
 
 def _too_many(message):

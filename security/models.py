@@ -29,6 +29,7 @@ class AuditEvent(models.Model):
         TWO_FACTOR_ENROLLED = "2fa_enrolled", _("Second factor set up")
         TWO_FACTOR_VERIFIED = "2fa_verified", _("Second factor verified")
         TWO_FACTOR_FAILED = "2fa_failed", _("Wrong verification code")
+        TRACKING_LOCKED = "tracking_locked", _("Tracking code locked")
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)

@@ -19,6 +19,8 @@ DEFAULT_LIMITS = {
     "submit-phone": (3, 24 * 3600),
     "track-ip": (20, 600),
     "rate-ip": (10, 3600),
+    # Wrong phone digits per tracking code (suggestions.tracking), a day.
+    "track-code": (10, 24 * 3600),
 }
 
 
@@ -32,14 +34,29 @@ def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
+def _key(name: str, value: str) -> str:
+    digest = salted_hmac("suggestions.ratelimit", value).hexdigest()[:32]
+    return f"rl:{name}:{digest}"
+
+
 def hit(name: str, value: str) -> bool:
     """Count one request; True while the caller is within the limit."""
     allowed, window = limit_for(name)
-    digest = salted_hmac("suggestions.ratelimit", value).hexdigest()[:32]
-    key = f"rl:{name}:{digest}"
+    key = _key(name, value)
     try:
         count = 1 if cache.add(key, 1, timeout=window) else cache.incr(key)
     except Exception:
         logger.warning("Rate limit %s skipped: the cache is unreachable", name)
         return True
     return count <= allowed
+
+
+def reached(name: str, value: str) -> bool:
+    """True once as many requests as allowed were counted (without counting)."""
+    allowed, _window = limit_for(name)
+    try:
+        count = cache.get(_key(name, value), 0)
+    except Exception:
+        logger.warning("Rate limit %s skipped: the cache is unreachable", name)
+        return False
+    return count >= allowed

@@ -6,7 +6,6 @@ from django.db.models import Prefetch
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import (
@@ -18,7 +17,7 @@ from django.views.decorators.http import (
 from core.access import is_committee_staff, is_deputy
 from deputies.access import deputy_for
 
-from . import ratelimit, submission_tokens
+from . import ratelimit, submission_tokens, tracking
 from .forms import (
     FollowUpForm,
     RatingForm,
@@ -35,7 +34,6 @@ from .models import (
     Suggestion,
     SuggestionPhoto,
     TimelineEntry,
-    normalise_tracking_code,
 )
 from .services import following, intake, ratings
 
@@ -118,27 +116,17 @@ def track(request: HttpRequest) -> HttpResponse:
     if not ratelimit.hit("track-ip", ratelimit.client_address(request)):
         return _too_many(request, _("Too many look-ups from this network."))
     form = TrackForm(request.POST)
-    suggestion = form.is_valid() and _find_tracked(**form.cleaned_data)
-    if not suggestion:
-        if form.is_valid():
-            # One answer for an unknown code and a wrong phone suffix alike.
-            form.add_error(
-                None,
-                _("No item matches this code and these digits. Please check both."),
-            )
+    if not form.is_valid():
+        return render(request, "suggestions/track.html", {"form": form}, status=400)
+    outcome, suggestion = tracking.look_up(**form.cleaned_data, request=request)
+    if outcome is tracking.Outcome.LOCKED:
+        form.add_error(None, tracking.locked_message())
+        return render(request, "suggestions/track.html", {"form": form}, status=429)
+    if outcome is tracking.Outcome.NO_MATCH:
+        form.add_error(None, tracking.no_match_message())
         return render(request, "suggestions/track.html", {"form": form}, status=400)
     request.session[TRACKED_KEY] = suggestion.pk
     return redirect("suggestions:track_result")
-
-
-def _find_tracked(code, phone_last4):
-    suggestion = Suggestion.objects.filter(
-        tracking_code=normalise_tracking_code(code)
-    ).first()
-    stored = suggestion.phone_last4 if suggestion else "----"
-    if suggestion and stored and constant_time_compare(stored, phone_last4):
-        return suggestion
-    return None
 
 
 def _tracked_suggestion(request):

@@ -204,6 +204,24 @@ def test_tracking_look_ups_are_rate_limited_like_the_page(client, settings):
     assert response.status_code == 429
 
 
+def test_a_code_locks_after_ten_wrong_digit_sets_as_on_the_page(client):
+    suggestion = SuggestionFactory(submitter_phone="13800009876")
+    for n in range(10):
+        wrong = {"code": suggestion.tracking_code, "phone_last4": f"{n:04d}"}
+        response = client.post(
+            "/api/track/",
+            wrong,
+            content_type="application/json",
+            REMOTE_ADDR=f"10.9.0.{n}",
+        )
+    assert response.status_code == 429
+    right = {"code": suggestion.tracking_code, "phone_last4": "9876"}
+    response = client.post("/api/track/", right, content_type="application/json")
+    assert response.status_code == 429
+    assert "请联系" in response.json()["detail"]
+    assert "9876" not in response.content.decode()
+
+
 # WeChat channel -------------------------------------------------------------------
 
 

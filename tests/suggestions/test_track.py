@@ -92,6 +92,50 @@ def test_lookups_are_rate_limited(client, item, settings):
     assert response.status_code == 429
 
 
+def test_ten_wrong_digit_sets_lock_a_code_for_everyone(client, item, settings):
+    from security.models import AuditEvent
+
+    # Each guess from its own address: the per-address limit never bites.
+    for n in range(10):
+        response = look_up(client, item, digits=f"{n:04d}", REMOTE_ADDR=f"10.0.0.{n}")
+    assert response.status_code == 429
+    assert "请联系" in response.content.decode()
+    # The right digits from a new address no longer open it today.
+    right = look_up(client, item, REMOTE_ADDR="10.0.1.1")
+    assert right.status_code == 429
+    assert client.get(RESULT).url == URL
+    event = AuditEvent.objects.get(action=AuditEvent.Action.TRACKING_LOCKED)
+    assert item.tracking_code in event.target
+    assert "5678" not in event.target + event.detail
+
+
+def test_wrong_digits_below_the_limit_leave_the_code_open(client, item):
+    for n in range(9):
+        look_up(client, item, digits=f"{n:04d}", REMOTE_ADDR=f"10.0.0.{n}")
+    assert look_up(client, item, REMOTE_ADDR="10.0.1.1").status_code == 302
+
+
+def test_a_locked_code_and_a_locked_unknown_code_answer_alike(client, item):
+    unknown = "ZZZZ-ZZZZ-ZZZZ"
+    for n in range(10):
+        look_up(client, item, digits=f"{n:04d}", REMOTE_ADDR=f"10.0.0.{n}")
+        client.post(
+            URL,
+            {"code": unknown, "phone_last4": f"{n:04d}"},
+            REMOTE_ADDR=f"10.0.2.{n}",
+        )
+    real = look_up(client, item, digits="1234", REMOTE_ADDR="10.0.3.1")
+    made_up = client.post(
+        URL, {"code": unknown, "phone_last4": "1234"}, REMOTE_ADDR="10.0.3.2"
+    )
+    assert real.status_code == made_up.status_code == 429
+    token = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+    same = token.sub("", real.content.decode())
+    assert same.replace(item.tracking_code, unknown) == token.sub(
+        "", made_up.content.decode()
+    )
+
+
 def test_the_result_page_without_a_lookup_goes_to_the_form(client):
     assert client.get(RESULT).url == URL
 
