@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
+from core import spreadsheets
+
 from .models import Community, Constituency, Deputy, mask_phone
 
 MAX_SHEET_BYTES = 5 * 1024 * 1024
@@ -104,8 +106,9 @@ def register_template() -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Deputies")
-    sheet.append([str(header) for _key, header, _required in COLUMNS])
-    sheet.append(
+    spreadsheets.append(sheet, [str(header) for _key, header, _required in COLUMNS])
+    spreadsheets.append(
+        sheet,
         [
             "王某某(示例)",
             _("Female"),
@@ -122,7 +125,7 @@ def register_template() -> bytes:
             "2016-12-01",
             "",
             "",
-        ]
+        ],
     )
     _style(sheet)
     notes = workbook.create_sheet(_("Instructions"))
@@ -135,7 +138,7 @@ def register_template() -> bytes:
         _("A row updates the deputy of the same name and level, or adds one."),
         _("A sheet with any error is refused as a whole: nothing is saved."),
     ):
-        notes.append([line])
+        spreadsheets.append(notes, [line])
     notes.column_dimensions["A"].width = 80
     return _save(workbook)
 
@@ -148,9 +151,10 @@ def export_register(deputies, *, show_phone: bool) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Deputies")
-    sheet.append([str(header) for _key, header, _required in COLUMNS])
+    spreadsheets.append(sheet, [str(header) for _key, header, _required in COLUMNS])
     for deputy in deputies.select_related("constituency", "community"):
-        sheet.append(
+        spreadsheets.append(
+            sheet,
             [
                 deputy.name,
                 deputy.get_gender_display(),
@@ -167,7 +171,7 @@ def export_register(deputies, *, show_phone: bool) -> bytes:
                 deputy.active_from,
                 deputy.active_to,
                 deputy.profile,
-            ]
+            ],
         )
     _style(sheet)
     return _save(workbook)

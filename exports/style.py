@@ -16,6 +16,8 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from core import spreadsheets
+
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FONT_NAME = "宋体"
 HEADER_FILL = PatternFill("solid", fgColor="F2DCDB")
@@ -50,7 +52,7 @@ def add_sheet(book: Workbook, title: str, headers, rows, *, heading: str = "") -
     _set_column_widths(sheet, headers, sample)
     _set_up_page(sheet, title, heading)
     if heading:
-        cell = WriteOnlyCell(sheet, str(heading))
+        cell = WriteOnlyCell(sheet, spreadsheets.safe(str(heading)))
         cell.font = Font(name=FONT_NAME, bold=True, size=14)
         sheet.append([cell])
     _append_header(sheet, headers)
@@ -89,7 +91,7 @@ def _append_header(sheet, headers) -> None:
     centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
     header = []
     for text in headers:
-        cell = WriteOnlyCell(sheet, str(text))
+        cell = WriteOnlyCell(sheet, spreadsheets.safe(str(text)))
         cell.font = header_font
         cell.fill = HEADER_FILL
         cell.alignment = centred
@@ -155,7 +157,7 @@ def _cell(value):
         return ""
     if isinstance(value, int | float | datetime.date):
         return value
-    return str(value)
+    return spreadsheets.safe(str(value))
 
 
 def _width(value) -> int:

@@ -6,7 +6,6 @@ What goes in is chosen column by column (DATASETS); nothing is exported by
 session summary or issue text.
 """
 
-import csv
 import io
 import zipfile
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
+from core import spreadsheets
 from core.db_routers import reads_from_replica
 from deputies.models import Deputy
 from publicity.models import Article
@@ -195,7 +195,7 @@ def dictionary_rows():
 
 def _csv(header, rows) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = spreadsheets.CsvWriter(out)
     writer.writerow(header)
     writer.writerows(rows)
     # A byte-order mark lets Excel open the Chinese text as UTF-8.

@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from core import spreadsheets
+
 from .models import Submission
 from .selectors import YearlyTable
 
@@ -13,11 +15,11 @@ from .selectors import YearlyTable
 def _sheet(wb, title, header, rows, *, first=False):
     ws = wb.active if first else wb.create_sheet()
     ws.title = title
-    ws.append(header)
+    spreadsheets.append(ws, header)
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        ws.append(row)
+        spreadsheets.append(ws, row)
     ws.freeze_panes = "A2"
     for column, width in zip("ABCDEFG", (24, 12, 14, 12, 12, 18, 30), strict=False):
         ws.column_dimensions[column].width = width

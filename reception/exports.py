@@ -8,6 +8,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from core import spreadsheets
+
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -21,7 +23,7 @@ def sessions_workbook(sessions) -> bytes:
     for session in sessions:
         _append_session(sheet, issues_sheet, session)
         total += session.voters_received
-    sheet.append([_("Total"), "", "", "", "", total])
+    spreadsheets.append(sheet, [_("Total"), "", "", "", "", total])
     _format_sheets(sheet, issues_sheet)
     out = io.BytesIO()
     book.save(out)
@@ -33,7 +35,8 @@ def _empty_workbook():
     book = Workbook()
     sheet = book.active
     sheet.title = _("Sessions")
-    sheet.append(
+    spreadsheets.append(
+        sheet,
         [
             _("Date"),
             _("Time"),
@@ -44,10 +47,11 @@ def _empty_workbook():
             _("Issues raised"),
             _("Photos"),
             _("Summary"),
-        ]
+        ],
     )
     issues_sheet = book.create_sheet(_("Issues"))
-    issues_sheet.append(
+    spreadsheets.append(
+        issues_sheet,
         [
             _("Reference"),
             _("Date"),
@@ -55,7 +59,7 @@ def _empty_workbook():
             _("Community"),
             _("Category"),
             _("Issue"),
-        ]
+        ],
     )
     return book, sheet, issues_sheet
 
@@ -63,7 +67,8 @@ def _empty_workbook():
 def _append_session(sheet, issues_sheet, session) -> None:
     """The session's row, and one row on the issues sheet per issue raised."""
     local = timezone.localtime(session.started_at)
-    sheet.append(
+    spreadsheets.append(
+        sheet,
         [
             local.date(),
             local.strftime("%H:%M"),
@@ -74,10 +79,11 @@ def _append_session(sheet, issues_sheet, session) -> None:
             len(session.issues.all()),
             len(session.photos.all()),
             session.summary,
-        ]
+        ],
     )
     for issue in session.issues.all():
-        issues_sheet.append(
+        spreadsheets.append(
+            issues_sheet,
             [
                 str(issue.uid),
                 local.date(),
@@ -85,7 +91,7 @@ def _append_session(sheet, issues_sheet, session) -> None:
                 issue.community.name if issue.community else "",
                 issue.category,
                 issue.text,
-            ]
+            ],
         )
 
 

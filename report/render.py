@@ -1,6 +1,5 @@
 """The outputs of a report: web page, Word document, PDF and the CSV appendix."""
 
-import csv
 import io
 from pathlib import Path
 
@@ -8,6 +7,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from core import spreadsheets
 
 from .builder import REPORT_LANGUAGE
 from .charts import report_charts
@@ -81,7 +82,7 @@ def render_pdf(document: ReportDocument) -> bytes:
 def render_csv(document: ReportDocument) -> bytes:
     """Every figure with its label, value, last year's value and drill-down."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = spreadsheets.CsvWriter(out)
     with translation.override(REPORT_LANGUAGE):
         writer.writerow(
             [

@@ -9,6 +9,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 
+from core import spreadsheets
+
 from ..models import PersonalDataReveal
 
 EXPORT_COLUMNS = [
@@ -57,9 +59,9 @@ def excel_response(queryset, user, *, full: bool) -> HttpResponse:
     book = Workbook()
     sheet = book.active
     sheet.title = gettext("Suggestions")
-    sheet.append([str(label) for label, _f in EXPORT_COLUMNS])
+    spreadsheets.append(sheet, [str(label) for label, _f in EXPORT_COLUMNS])
     for s in rows:
-        sheet.append([getter(s, full) for _l, getter in EXPORT_COLUMNS])
+        spreadsheets.append(sheet, [getter(s, full) for _l, getter in EXPORT_COLUMNS])
     out = io.BytesIO()
     book.save(out)
     response = HttpResponse(
