@@ -76,7 +76,8 @@ def pytest_runtest_teardown(item, nextitem):
     included (the eight-haves items). Put those back, as a new database has them,
     so that the tests after it in the same process see what a deployment sees."""
     result = yield
-    if _flushes_the_database(item):
+    # After the last test the test databases are gone (session teardown).
+    if nextitem is not None and _flushes_the_database(item):
         from pytest_django.plugin import blocking_manager_key
 
         from reception.models import StandardItem
