@@ -1,4 +1,5 @@
-"""Health of the parts the portal depends on: database, cache, broker, media."""
+"""Health of the parts the portal depends on: database, cache, broker, media,
+and whether the scheduled jobs have run on time."""
 
 import logging
 import uuid
@@ -8,6 +9,8 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
+
+from .scheduling.status import job_states
 
 logger = logging.getLogger(__name__)
 
@@ -64,3 +67,26 @@ def run_checks() -> dict[str, str]:
             logger.warning("health check %s failed: %s", name, type(exc).__name__)
             results[name] = "down"
     return results
+
+
+def scheduled_states() -> tuple[dict[str, dict], bool]:
+    """Each scheduled job's last run, and whether none of them is overdue."""
+    try:
+        states = job_states()
+    except Exception as exc:  # noqa: BLE001 - no record readable: not on time
+        logger.warning("health check scheduled failed: %s", type(exc).__name__)
+        return {}, False
+    return states, not any(state["overdue"] for state in states.values())
+
+
+def report() -> tuple[dict, int]:
+    """The body and status of /healthz: 503 when a part is down or a job overdue."""
+    checks = run_checks()
+    scheduled, on_time = scheduled_states()
+    healthy = on_time and all(state == "ok" for state in checks.values())
+    body = {
+        "status": "ok" if healthy else "degraded",
+        "checks": checks,
+        "scheduled": scheduled,
+    }
+    return body, 200 if healthy else 503
