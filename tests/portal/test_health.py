@@ -136,6 +136,17 @@ def test_healthz_is_503_when_a_scheduled_job_is_overdue(client, db):
     assert body["scheduled"][DAILY]["overdue"] is False
 
 
+def test_a_balancer_asking_for_the_host_only_is_not_told_about_the_jobs(client, db):
+    done = timezone.now()
+    every_job_done_at(done)
+    with clock(overdue_after(SWEEP, done) + datetime.timedelta(seconds=1)):
+        host = client.get("/healthz?scope=host")
+        full = client.get("/healthz")
+    assert (host.status_code, full.status_code) == (200, 503)
+    assert host.json()["status"] == "ok"
+    assert host.json()["scheduled"][SWEEP]["overdue"] is True
+
+
 def test_a_job_that_keeps_failing_becomes_overdue(client, db):
     done = timezone.now()
     every_job_done_at(done)
