@@ -3,7 +3,8 @@
 Both are made from the same HTML as the page, so every app's section appears in
 the files without the exporters knowing the apps. Pictures are read from the
 media storage (a folder or the bucket) and static files only: the renderer never
-fetches from the network.
+fetches from the network. Private pictures, which the page addresses through an
+authorised view (PRIVATE_PICTURES), are read from their row's storage.
 """
 
 import contextlib
@@ -14,11 +15,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
+from django.urls import Resolver404, resolve
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
@@ -28,10 +31,16 @@ CJK_FONT = "WenQuanYi Micro Hei"
 DOCX_FONT = "宋体"
 # A fake origin: page URLs are resolved against it and mapped to local files.
 BASE_URL = "http://archive.local/"
+# Pictures kept out of the public folders, each addressed by an authorised
+# view: its URL name -> the model and the file field behind it. The archive
+# shows only its deputy's own, and the files are made for that deputy or for
+# staff, who may see them: the exporter reads them without asking again.
+PRIVATE_PICTURES = {"reception:session_photo": ("reception.SessionPhoto", "image")}
 
 
 def local_bytes(url: str) -> bytes | None:
-    """The content behind a /media/ or /static/ URL, or None.
+    """The content behind a /media/ or /static/ URL or a private picture's
+    view (PRIVATE_PICTURES), or None.
 
     Media are read through the media storage, so that pictures in a bucket
     (MEDIA_STORAGE=s3) appear in the files as they do from a folder.
@@ -50,7 +59,28 @@ def local_bytes(url: str) -> bytes | None:
     if path.startswith(settings.STATIC_URL):
         found = finders.find(path[len(settings.STATIC_URL) :])
         return Path(found).read_bytes() if found else None
-    return None
+    return private_picture_bytes(path)
+
+
+def private_picture_bytes(path: str) -> bytes | None:
+    """The file behind a private picture's view, read through its storage."""
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    target = PRIVATE_PICTURES.get(match.view_name)
+    if target is None or "pk" not in match.kwargs:
+        return None
+    model_label, field_name = target
+    row = apps.get_model(model_label).objects.filter(pk=match.kwargs["pk"]).first()
+    stored = getattr(row, field_name, None)
+    if not stored:
+        return None
+    try:
+        with stored.storage.open(stored.name, "rb") as content:
+            return content.read()
+    except (OSError, SuspiciousFileOperation):
+        return None
 
 
 def _local_fetcher():

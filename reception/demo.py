@@ -295,6 +295,8 @@ def _load_sessions(stations) -> None:
             caption = f"{stations[slug].name}接待现场{number}(示例)"
             if session.photos.filter(caption=caption).exists():
                 continue
+            # Into the private folder like any session photo: shown in the
+            # workspace and the archive, never on the public station page.
             photo = SessionPhoto(session=session, caption=caption)
             content = _picture(f"{start:%Y-%m-%d}\n{stations[slug].name}\n{number}")
             photo.image.save(content.name, content, save=False)

@@ -15,4 +15,9 @@ urlpatterns = [
         views.my_session_delete,
         name="my_session_delete",
     ),
+    path(
+        "reception/sessions/photos/<int:pk>/",
+        views.session_photo,
+        name="session_photo",
+    ),
 ]

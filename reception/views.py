@@ -2,13 +2,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Count
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core.access import is_deputy
+from core.access import is_committee_staff, is_deputy
 from core.pagecache import public_page
 from deputies.access import deputy_for
 
@@ -44,12 +45,11 @@ def station_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .prefetch_related("deputies", "photos"),
         slug=slug,
     )
+    # The sessions' public summary only: their photos may show voters' faces
+    # and stay with staff and the session's deputies (session_photo).
     sessions = (
         station.sessions.annotate(issue_count=Count("issues", distinct=True))
-        .prefetch_related(
-            "deputies",
-            Prefetch("photos", queryset=SessionPhoto.objects.order_by("pk")),
-        )
+        .prefetch_related("deputies")
         .order_by("-started_at")[:RECENT_SESSIONS_ON_STATION_PAGE]
     )
     return render(
@@ -214,3 +214,37 @@ def my_session_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "reception/my/session_confirm_delete.html", {"session": session}
     )
+
+
+# Session photos -------------------------------------------------------------
+
+
+def _sees_every_session(user) -> bool:
+    """Committee staff who may view reception sessions, and superusers."""
+    return is_committee_staff(user) and user.has_perm("reception.view_receptionsession")
+
+
+def get_session_photo_for(request: HttpRequest, pk: int) -> SessionPhoto:
+    """The one access check for a session photo: committee staff, or a deputy
+    of that session (another deputy gets 404, anybody else 403)."""
+    queryset = SessionPhoto.objects.all()
+    if not _sees_every_session(request.user):
+        deputy = _workspace_deputy(request)
+        queryset = queryset.filter(
+            session__in=ReceptionSession.objects.for_deputy(deputy).values("pk")
+        )
+    return get_object_or_404(queryset, pk=pk)
+
+
+@login_required
+@require_GET
+@never_cache
+def session_photo(request: HttpRequest, pk: int) -> FileResponse:
+    """A session photo, read through the media storage (folder or bucket)."""
+    picture = get_session_photo_for(request, pk)
+    kind = "png" if picture.image.name.endswith(".png") else "jpeg"
+    try:
+        stored = picture.image.open("rb")
+    except OSError as exc:  # the row outlived its file
+        raise Http404 from exc
+    return FileResponse(stored, content_type=f"image/{kind}")

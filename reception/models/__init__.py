@@ -7,6 +7,7 @@ Every model of the app is imported here, so that Django finds them under the
 from .sessions import (
     DEPUTY_EDIT_WINDOW,
     MAX_VOTERS_PER_SESSION,
+    SESSION_PHOTOS_FOLDER,
     ReceptionSession,
     ReceptionSessionQuerySet,
     SessionIssue,
@@ -27,6 +28,7 @@ __all__ = [
     "DEFAULT_STANDARD_ITEMS",
     "DEPUTY_EDIT_WINDOW",
     "MAX_VOTERS_PER_SESSION",
+    "SESSION_PHOTOS_FOLDER",
     "DelegationVisit",
     "DelegationVisitPhoto",
     "DelegationVisitQuerySet",

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q, Sum
+from django.db.models.fields.files import ImageFieldFile
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +23,10 @@ DEPUTY_EDIT_WINDOW = datetime.timedelta(days=7)
 # No single reception session at a community station receives more voters than
 # this; a larger number is a typing error (an extra zero), not a record.
 MAX_VOTERS_PER_SESSION = 500
+# Session photos may show voters' faces, which are residents' personal data:
+# they are kept outside the public picture folders (PUBLIC_MEDIA_PREFIXES) and
+# reach only staff and the session's deputies through reception:session_photo.
+SESSION_PHOTOS_FOLDER = "private/reception/sessions"
 
 
 class ReceptionSessionQuerySet(models.QuerySet):
@@ -120,6 +125,27 @@ class ReceptionSession(models.Model):
         return self.created_at + DEPUTY_EDIT_WINDOW
 
 
+class SessionPhotoFile(ImageFieldFile):
+    """A session photo's address is the authorised view, never under MEDIA_URL.
+
+    Every page that shows the photo (workspace, archive, admin, key works)
+    links it there, whatever the storage.
+    """
+
+    @property
+    def url(self):
+        self._require_file()
+        if self.instance.pk is None:
+            raise ValueError("A session photo has no address before it is saved.")
+        return reverse("reception:session_photo", args=[self.instance.pk])
+
+
+class SessionPhotoField(PortalImageField):
+    """The upload pipeline, with the address of the authorised view."""
+
+    attr_class = SessionPhotoFile
+
+
 class SessionPhoto(models.Model):
     session = models.ForeignKey(
         ReceptionSession,
@@ -127,7 +153,7 @@ class SessionPhoto(models.Model):
         on_delete=models.CASCADE,
         related_name="photos",
     )
-    image = PortalImageField(_("photo"), upload_to=UploadTo("reception/sessions"))
+    image = SessionPhotoField(_("photo"), upload_to=UploadTo(SESSION_PHOTOS_FOLDER))
     caption = models.CharField(_("caption"), max_length=200, blank=True)
 
     class Meta:

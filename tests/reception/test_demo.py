@@ -96,3 +96,22 @@ def test_loading_the_demo_twice_changes_nothing(demo):
     call_command("load_demo")
     assert {m: m.objects.count() for m in models} == before
     assert set(SessionPhoto.objects.values_list("image", flat=True)) == photos
+
+
+def test_the_demo_session_photos_are_private_and_shown_to_their_deputy(demo, client):
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+
+    photos = SessionPhoto.objects.filter(session__station__slug="meiyinsi")
+    assert photos.count() == 2
+    for photo in SessionPhoto.objects.all():
+        assert photo.image.name.startswith("private/reception/sessions/")
+        assert not photo.image.name.startswith(settings.PUBLIC_MEDIA_PREFIXES)
+    client.force_login(get_user_model().objects.get(username="deputy"))
+    session = photos.first().session
+    html = client.get(session.get_absolute_url()).content.decode()
+    archive = client.get("/my/archive/", {"year": "2018"}).content.decode()
+    for photo in photos:
+        assert f'src="{photo.image.url}"' in html
+        assert f'src="{photo.image.url}"' in archive
+        assert client.get(photo.image.url).status_code == 200

@@ -85,7 +85,7 @@ def test_a_deputy_logs_a_session_with_issues_and_photos(
     assert {i.community for i in session.issues.all()} == {station.community}
     assert session.photos.count() == 2
     for photo in session.photos.all():
-        assert photo.image.name.startswith("reception/sessions/")
+        assert photo.image.name.startswith("private/reception/sessions/")
         assert os.path.exists(photo.image.path)
 
 

@@ -60,6 +60,7 @@ URL_RULES = {
     "reception:my_session_detail": OWNER,
     "reception:my_session_edit": OWNER,
     "reception:my_session_delete": OWNER,
+    "reception:session_photo": OWNER_OR_STAFF,
     # suggestions
     "suggestions:suggest": PUBLIC,
     "suggestions:suggest_done": PUBLIC,

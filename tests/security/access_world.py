@@ -73,6 +73,12 @@ class World:
 
         return SessionIssueFactory(session=self.own_session())
 
+    def own_session_photo(self):
+        """A photo of the "deputy" persona's session (private: voters' faces)."""
+        from tests.reception.factories import SessionPhotoFactory
+
+        return SessionPhotoFactory(session=self.own_session())
+
     def own_suggestion(self):
         from suggestions.models import Suggestion
 
@@ -192,6 +198,7 @@ SAMPLES = {
     "reception:my_session_detail": lambda w: {"pk": w.own_session().pk},
     "reception:my_session_edit": lambda w: {"pk": w.own_session().pk},
     "reception:my_session_delete": lambda w: {"pk": w.own_session().pk},
+    "reception:session_photo": lambda w: {"pk": w.own_session_photo().pk},
     "suggestions:my_suggestion": lambda w: {"pk": w.own_suggestion().pk},
     "suggestions:photo": lambda w: {"pk": w.own_photo().pk},
     "suggestions:from_session_issue": lambda w: (
