@@ -30,6 +30,8 @@ SENSITIVE_CODENAMES = {
 
 # Beyond their apps, staff see login attempts and unlock locked accounts.
 STAFF_EXTRA_CODENAMES = {"view_accessattempt", "delete_accessattempt", "view_accesslog"}
+# ... and read the audit trail (who created, changed, deleted what, and when).
+STAFF_AUDIT_CODENAMES = {"view_auditevent"}
 
 # What a deputy may do, beyond their own workspace which is checked per object.
 DEPUTY_CODENAMES: set[str] = set()
@@ -41,6 +43,7 @@ def staff_permissions(using="default"):
         .filter(
             Q(content_type__app_label__in=STAFF_APPS)
             | Q(content_type__app_label="axes", codename__in=STAFF_EXTRA_CODENAMES)
+            | Q(content_type__app_label="security", codename__in=STAFF_AUDIT_CODENAMES)
         )
         .exclude(codename__in=SENSITIVE_CODENAMES)
     )

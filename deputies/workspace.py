@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from core.access import is_deputy
 from deputies.access import deputy_for
+from security import audit
 
 from .forms import ReflectionForm
 from .models import Attendance, DutyActivity
@@ -64,6 +65,10 @@ def my_reflection_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form = ReflectionForm(request.POST, instance=attendance)
         if form.is_valid():
             form.save()
+            if form.has_changed():
+                audit.record_change(
+                    request, attendance, audit.Action.CHANGE, form.changed_data
+                )
             messages.success(request, _("Your reflection has been saved."))
             return redirect("deputies:my_reflections")
         status = 400

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from core.access import is_committee_staff, is_deputy
 from core.pagecache import public_page
 from deputies.access import deputy_for
+from security import audit
 
 from . import services
 from .forms import IssueFormSet, SessionEditForm, SessionForm
@@ -127,6 +128,7 @@ def my_session_new(request: HttpRequest) -> HttpResponse:
             session = services.session_save(
                 form=form, issues=issues, deputy=deputy, user=request.user
             )
+            _audit_session(request, session, audit.Action.CREATE, form, issues)
             messages.success(request, _("The reception session has been logged."))
             return redirect(session)
         status = 400
@@ -148,6 +150,52 @@ def _preselection(request, deputy) -> dict:
         return {}
     others = station.deputies.exclude(pk=deputy.pk).values_list("pk", flat=True)
     return {"station": station, "co_deputies": list(others)}
+
+
+def _audit_before(session, issues) -> dict:
+    """What the audit trail needs from before an edit is saved: the deputies
+    present, and the issue lines to delete, named while they have their pk."""
+    return {
+        "deputies": set(session.deputies.values_list("pk", flat=True)),
+        "gone": [(f.instance, f.instance.pk) for f in issues.deleted_forms],
+    }
+
+
+def _audit_session(request, session, action, form, issues, before=None) -> None:
+    """The audit trail of a session saved in the workspace and of its issue
+    lines: field names only. An empty photo input is no change."""
+    before = before or {"deputies": None, "gone": []}
+    uploads = ("photos", "remove_photos")
+    fields = [
+        name
+        for name in form.changed_data
+        if name != "co_deputies"
+        and (name not in uploads or form.cleaned_data.get(name))
+    ]
+    if _deputies_changed(form, before["deputies"]):
+        fields.append("co_deputies")
+    if action == audit.Action.CREATE or fields:
+        audit.record_change(request, session, action, fields)
+    added = {id(line) for line in issues.new_objects}
+    for line_form in issues.forms:
+        if id(line_form.instance) in added:
+            audit.record_change(
+                request, line_form.instance, audit.Action.CREATE, line_form.changed_data
+            )
+    for line, changed in issues.changed_objects:
+        audit.record_change(request, line, audit.Action.CHANGE, changed)
+    for line, pk in before["gone"]:
+        if pk is not None:
+            audit.record_change(request, line, audit.Action.DELETE, pk=pk)
+
+
+def _deputies_changed(form, before) -> bool:
+    """The deputies present, against those before the edit: the form knows
+    them only when it is shown, so its changed_data cannot tell."""
+    if before is None:  # a new session
+        return "co_deputies" in form.changed_data
+    present = {form.deputy.pk, *(d.pk for d in form.cleaned_data["co_deputies"])}
+    return before != present
 
 
 def _render_form(request, form, issues, session, status) -> HttpResponse:
@@ -188,9 +236,11 @@ def my_session_edit(request: HttpRequest, pk: int) -> HttpResponse:
         )
         issues = IssueFormSet(request.POST, instance=session, prefix="issues")
         if form.is_valid() and issues.is_valid():
+            before = _audit_before(session, issues)
             services.session_save(
                 form=form, issues=issues, deputy=deputy, user=request.user
             )
+            _audit_session(request, session, audit.Action.CHANGE, form, issues, before)
             messages.success(request, _("The changes have been saved."))
             return redirect(session)
         status = 400
@@ -209,6 +259,7 @@ def my_session_delete(request: HttpRequest, pk: int) -> HttpResponse:
         return _locked(request, session)
     if request.method == "POST":
         services.session_delete(session=session)
+        audit.record_change(request, session, audit.Action.DELETE, pk=pk)
         messages.success(request, _("The reception session has been deleted."))
         return redirect("reception:my_sessions")
     return render(

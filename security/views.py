@@ -1,5 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -7,9 +8,13 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
 from . import two_factor
 from .forms import TokenForm
+from .models import AuditEvent
+
+MY_CHANGES_PAGE_SIZE = 25
 
 VERIFY_ERRORS = {
     "wrong": gettext_lazy(
@@ -88,3 +93,19 @@ def two_factor_verify(request):
         {"form": form, "next": _next_url(request)},
         status=status,
     )
+
+
+@never_cache
+@login_required
+@require_GET
+def my_changes(request):
+    """The records this account created, changed or deleted, newest first.
+
+    In the deputy workspace; staff see theirs too. Only the account's own
+    events, and only those on records: never another person's, nor logins.
+    """
+    events = AuditEvent.objects.filter(
+        user=request.user, action__in=AuditEvent.RECORD_ACTIONS
+    ).order_by("-at", "-pk")
+    page = Paginator(events, MY_CHANGES_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "security/my_changes.html", {"page": page})

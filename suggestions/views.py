@@ -16,6 +16,7 @@ from django.views.decorators.http import (
 
 from core.access import is_committee_staff, is_deputy
 from deputies.access import deputy_for
+from security import audit
 
 from . import ratelimit, submission_tokens, tracking
 from .forms import (
@@ -265,9 +266,10 @@ def my_suggestion(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         if not form.is_valid():
             return _my_detail(request, suggestion, form, status=400)
-        following.suggestion_follow_up(
+        entry = following.suggestion_follow_up(
             suggestion=suggestion, actor=request.user, **form.cleaned_data
         )
+        audit.record_change(request, entry, audit.Action.CREATE, form.changed_data)
         return redirect(suggestion)
     request.user.suggestion_notifications.unread().filter(suggestion=suggestion).update(
         read_at=timezone.now()
@@ -322,13 +324,17 @@ def from_session_issue(
     }
     form = SessionIssueSuggestionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        suggestion, _created = intake.suggestion_from_session_issue(
+        suggestion, created = intake.suggestion_from_session_issue(
             session=session,
             issue=issue,
             deputy=deputy,
             user=request.user,
             **form.cleaned_data,
         )
+        if created:
+            audit.record_change(
+                request, suggestion, audit.Action.CREATE, form.changed_data
+            )
         messages.success(
             request,
             _("Tracked as %(code)s.") % {"code": suggestion.tracking_code},

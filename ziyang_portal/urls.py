@@ -8,6 +8,7 @@ from django.views.i18n import set_language
 from archive import views as archive_views
 from core import views
 from dashboard import views as dashboard_views
+from security import views as security_views
 from security.login_forms import LoginForm
 
 my_patterns = (
@@ -15,6 +16,7 @@ my_patterns = (
         path("", views.my_home, name="home"),
         path("archive/", archive_views.my_archive, name="archive"),
         path("dashboard/", dashboard_views.my_dashboard, name="dashboard"),
+        path("changes/", security_views.my_changes, name="changes"),
         path(
             "archive/<str:fmt>/",
             archive_views.my_archive_export,

@@ -12,6 +12,7 @@ OWNER_OR_STAFF = "owner_or_staff"  # that deputy, committee staff, superusers
 STAFF = "staff"  # committee staff and superusers
 SUPERUSER = "superuser"  # superusers only
 NOBODY = "nobody"  # refused to everybody, superusers included
+SIGNED_IN = "signed_in"  # any logged-in account, each seeing only its own
 
 PERSONAS = ["anonymous", "resident", "deputy", "other_deputy", "staff", "superuser"]
 
@@ -24,6 +25,7 @@ ALLOWED = {
     STAFF: {"staff", "superuser"},
     SUPERUSER: {"superuser"},
     NOBODY: set(),
+    SIGNED_IN: set(PERSONAS) - {"anonymous"},
 }
 
 # Every named URL of the portal: a rule for GET, or a rule per method where a
@@ -43,6 +45,7 @@ URL_RULES = {
     "my:archive": DEPUTY,
     "my:archive_export": DEPUTY,
     "my:dashboard": DEPUTY,
+    "my:changes": SIGNED_IN,
     "captcha-image": PUBLIC,
     "captcha-image-2x": PUBLIC,
     "captcha-audio": PUBLIC,
@@ -154,7 +157,8 @@ ADMIN_MODEL_RULES = {
     "axes.accesslog": model_rule(SUPERUSER, view=STAFF, add=NOBODY),
     "axes.accessfailurelog": model_rule(SUPERUSER, add=NOBODY),
     "otp_totp.totpdevice": model_rule(SUPERUSER),
-    "security.auditevent": model_rule(NOBODY, view=SUPERUSER),
+    # Staff read the audit trail (the role's view permission); nobody edits it.
+    "security.auditevent": model_rule(NOBODY, view=STAFF),
     "admin.logentry": model_rule(NOBODY, view=SUPERUSER),
     "deputies.community": STAFF_MODEL,
     "deputies.constituency": STAFF_MODEL,

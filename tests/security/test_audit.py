@@ -134,14 +134,18 @@ def test_nobody_adds_or_deletes_audit_events(superuser_client, superuser, url):
     assert event.target != "forged"
 
 
-def test_staff_cannot_see_or_edit_the_audit_trail(staff_client, staff_user):
+def test_staff_read_the_audit_trail_but_cannot_edit_it(staff_client, staff_user):
     event = audit.record(Action.LOGIN, user=staff_user)
-    assert staff_client.get("/admin/security/auditevent/").status_code == 403
-    assert (
-        staff_client.get(f"/admin/security/auditevent/{event.pk}/change/").status_code
-        == 403
+    assert staff_client.get("/admin/security/auditevent/").status_code == 200
+    change = staff_client.get(f"/admin/security/auditevent/{event.pk}/change/")
+    assert change.status_code == 200
+    assert b'name="target"' not in change.content  # shown, not editable
+    assert staff_client.get("/admin/security/auditevent/add/").status_code == 403
+    response = staff_client.post(
+        f"/admin/security/auditevent/{event.pk}/delete/", {"post": "yes"}
     )
-    assert b"/admin/security/" not in staff_client.get("/admin/").content
+    assert response.status_code == 403
+    assert AuditEvent.objects.filter(pk=event.pk).exists()
 
 
 def test_staff_cannot_see_the_admin_change_log_but_superusers_can(
@@ -159,16 +163,21 @@ def test_staff_cannot_see_the_admin_change_log_but_superusers_can(
     assert page.status_code == 200 and "示例记录" in page.content.decode()
 
 
-def test_no_role_is_given_a_permission_on_the_audit_trail(db):
+def test_committee_staff_alone_may_read_the_audit_trail(db):
     from django.contrib.auth.models import Group
 
-    codenames = set(
-        Group.objects.filter(
-            permissions__content_type__app_label="security"
-        ).values_list("permissions__codename", flat=True)
-    )
-    assert codenames == set()
-    assert not AuditEvent._meta.default_permissions.count("delete")
+    from core.roles import DEPUTY_GROUP, STAFF_GROUP
+
+    def codenames(group):
+        return set(
+            Group.objects.filter(
+                name=group, permissions__content_type__app_label="security"
+            ).values_list("permissions__codename", flat=True)
+        )
+
+    assert codenames(STAFF_GROUP) == {"view_auditevent"}
+    assert codenames(DEPUTY_GROUP) == set()
+    assert AuditEvent._meta.default_permissions == ("view",)
 
 
 def test_the_audit_changelist_does_not_grow_in_queries_with_rows(
