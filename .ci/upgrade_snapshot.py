@@ -30,6 +30,26 @@ def table_counts(db: Path) -> dict[str, int]:
         }
 
 
+# Tables that grow with every new model: compared by their rows' keys (each row
+# before must still be there), not by their counts.
+KEYED = {
+    # Rows keep their ids when a model changes app (the content-type move).
+    "django_content_type": "SELECT id FROM django_content_type",
+    "auth_permission": "SELECT id FROM auth_permission",
+    # Roles gain the permissions of new models when they are synced.
+    "auth_group_permissions": "SELECT group_id || ':' || permission_id"
+    " FROM auth_group_permissions",
+}
+
+
+def keyed_rows(db: Path) -> dict[str, list[str]]:
+    with sqlite3.connect(db) as conn:
+        return {
+            table: sorted(str(row[0]) for row in conn.execute(query))
+            for table, query in KEYED.items()
+        }
+
+
 def file_digests(media: Path) -> dict[str, str]:
     return {
         str(path.relative_to(media)): hashlib.sha256(path.read_bytes()).hexdigest()
@@ -54,9 +74,25 @@ def orm_counts() -> dict[str, int]:
     return counts
 
 
+def stale_content_types() -> list[str]:
+    """Content types of no installed model: left behind by a model that moved."""
+    from django.contrib.contenttypes.models import ContentType
+
+    return sorted(
+        f"{ct.app_label}.{ct.model}"
+        for ct in ContentType.objects.all()
+        if ct.model_class() is None
+    )
+
+
 if __name__ == "__main__":
     db, media = Path(sys.argv[1]), Path(sys.argv[2])
-    snapshot = {"tables": table_counts(db), "files": file_digests(media)}
+    snapshot = {
+        "tables": table_counts(db),
+        "keys": keyed_rows(db),
+        "files": file_digests(media),
+    }
     if "--orm" in sys.argv[3:]:
         snapshot["orm"] = orm_counts()
+        snapshot["stale_content_types"] = stale_content_types()
     json.dump(snapshot, sys.stdout, indent=1, sort_keys=True)
