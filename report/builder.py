@@ -2,29 +2,17 @@
 
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from core.db_routers import reads_from_replica
 
+# ENUMERATION (the words 一是、二是…) stays importable from here.
+from .enumeration import ENUMERATION, prefixes  # noqa: F401
 from .figures import Figure, Paragraph, figures_from_json
 from .sections import providers
 from .structure import FREE_TEXT_PARTS, PART_ORDER
 
 # The report is a Chinese official document whatever language the page is in.
 REPORT_LANGUAGE = "zh-hans"
-
-ENUMERATION = [
-    gettext_lazy("First, "),
-    gettext_lazy("Second, "),
-    gettext_lazy("Third, "),
-    gettext_lazy("Fourth, "),
-    gettext_lazy("Fifth, "),
-    gettext_lazy("Sixth, "),
-    gettext_lazy("Seventh, "),
-    gettext_lazy("Eighth, "),
-    gettext_lazy("Ninth, "),
-    gettext_lazy("Tenth, "),
-]
 
 
 def collect_figures(year: int) -> dict[str, Figure]:
@@ -73,10 +61,12 @@ def generate_paragraphs(year: int, figures: dict[str, Figure]) -> list[dict]:
 
 
 def _enumerate(paragraphs: list[Paragraph]) -> None:
-    counters: dict[str, int] = {}
+    """Number the numbered paragraphs of each part 一是、二是… when a part has
+    two or more of them; a part's single one is written as it is."""
+    by_part: dict[str, list[Paragraph]] = {}
     for paragraph in paragraphs:
         if paragraph.numbered:
-            n = counters.get(paragraph.part, 0)
-            counters[paragraph.part] = n + 1
-            if n < len(ENUMERATION):
-                paragraph.text = str(ENUMERATION[n]) + paragraph.text
+            by_part.setdefault(paragraph.part, []).append(paragraph)
+    for numbered in by_part.values():
+        for prefix, paragraph in zip(prefixes(len(numbered)), numbered, strict=True):
+            paragraph.text = prefix + paragraph.text
