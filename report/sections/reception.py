@@ -5,6 +5,7 @@ from functools import cached_property
 
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from reception.models import DelegationVisit, ReceptionSession, StandardItem, Station
 
@@ -217,7 +218,7 @@ def stations_paragraph(year: int, figures: dict[str, Figure]) -> Paragraph:
                 "total": marker("reception.stations"),
             }
     if meeting:
-        if meeting >= total:
+        if meeting >= total > 1:
             text += _(
                 " Every station is built to the eight-haves standard (%(items)s), "
                 "and all %(n)s meet every item: complete facilities, sound rules "
@@ -242,20 +243,46 @@ def visits_paragraph(year: int, figures: dict[str, Figure]) -> Paragraph:
         return Paragraph(
             key, PLATFORM, _("No delegation visit is recorded this year."), 20
         )
-    return Paragraph(
-        key,
-        PLATFORM,
-        _(
+    if figures["reception.delegation_visits"].value == 1:
+        text = _(
+            "The building of Ziyang Street's community reception stations has "
+            "long been among the best of the district. This year the stations "
+            "received a delegation from %(bodies)s, who came to see their work."
+        )
+    else:
+        text = _(
             "The building of Ziyang Street's community reception stations has long "
             "been among the best of the district. This year the stations received "
             "%(n)s delegations, from %(bodies)s, who came to see their work."
         )
-        % {
-            "n": marker("reception.delegation_visits"),
-            "bodies": marker("reception.delegation_bodies"),
-        },
-        20,
-    )
+    text %= {
+        "n": marker("reception.delegation_visits"),
+        "bodies": marker("reception.delegation_bodies"),
+    }
+    return Paragraph(key, PLATFORM, text, 20)
+
+
+def _modes_clause(figures: dict[str, Figure]) -> str:
+    """How the sessions were held: all, some or none of them centralised."""
+    n = figures["reception.sessions"].value
+    centralised = figures["reception.sessions_centralised"].value
+    if centralised and centralised >= n:
+        return _(
+            ", receiving them together at centralised sessions, gathering the "
+            "people's problems and pooling resources, and learning their wishes "
+            "in time."
+        )
+    if centralised:
+        return ngettext(
+            ", %(centralised)s of them a centralised session, gathering the "
+            "people's problems and pooling resources, and learning their wishes "
+            "in time.",
+            ", %(centralised)s of them centralised sessions, gathering the "
+            "people's problems and pooling resources, and learning their wishes "
+            "in time.",
+            centralised,
+        ) % {"centralised": marker("reception.sessions_centralised")}
+    return _(", learning the people's problems and wishes in time.")
 
 
 @section.paragraph
@@ -265,19 +292,16 @@ def sessions_paragraph(year: int, figures: dict[str, Figure]) -> Paragraph:
         return Paragraph(
             key, SPECIAL, _("No session receiving voters is recorded this year."), 30
         )
-    return Paragraph(
-        key,
-        SPECIAL,
-        _(
-            "receiving voters. Deputies took part in %(n)s sessions receiving the "
-            "public at the street deputy office and the community reception "
-            "stations and received %(voters)s voters, gathering the people's "
-            "problems and learning their wishes in time."
-        )
-        % {"n": marker("reception.sessions"), "voters": marker("reception.voters")},
-        30,
-        numbered=True,
-    )
+    text = ngettext(
+        "receiving voters. Deputies took part in %(n)s session receiving the "
+        "public at the street deputy office and the community reception stations "
+        "and received %(voters)s voters",
+        "receiving voters. Deputies took part in %(n)s sessions receiving the "
+        "public at the street deputy office and the community reception stations "
+        "and received %(voters)s voters",
+        figures["reception.sessions"].value,
+    ) % {"n": marker("reception.sessions"), "voters": marker("reception.voters")}
+    return Paragraph(key, SPECIAL, text + _modes_clause(figures), 30, numbered=True)
 
 
 PROVIDER = Provider(ReceptionRecords, [section])

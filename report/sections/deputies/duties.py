@@ -151,7 +151,7 @@ def archives_paragraph(year: int, figures: dict[str, Figure]) -> Paragraph:
     serving = figures["deputies.serving"].value
     archives = figures["deputies.archives"].value
     photos = figures["deputies.archives_with_photos"].value
-    if serving and archives >= serving and photos >= serving:
+    if archives > 1 and archives >= serving and photos >= archives:
         text = _(
             "The working committee also kept the deputies' duty archives in "
             "order: the archives of all %(n)s deputies record their duties of the "
@@ -165,9 +165,20 @@ def archives_paragraph(year: int, figures: dict[str, Figure]) -> Paragraph:
         "The working committee also kept the deputies' duty archives in order: "
         "the archives of %(n)s deputies record their duties of the year"
     ) % {"n": marker("deputies.archives")}
-    if has(figures, "deputies.archives_with_photos"):
-        text += _(
-            ", %(photos)s of them with photos of the activities, “pictures as proof”"
-        ) % {"photos": marker("deputies.archives_with_photos")}
+    text += _photos_clause(archives, photos)
     text += _(", which encourages deputies to perform their duties according to law.")
     return Paragraph(key, PUBLICITY, text, 90)
+
+
+def _photos_clause(archives: int, photos: int) -> str:
+    """Whose archives have photos: every one, some or none of them."""
+    photos = min(photos or 0, archives)
+    if not photos:
+        return ""
+    if photos < archives:
+        return _(
+            ", %(photos)s of them with photos of the activities, “pictures as proof”"
+        ) % {"photos": marker("deputies.archives_with_photos")}
+    if archives == 1:
+        return _(", with photos of the activities, “pictures as proof”")
+    return _(", each with photos of the activities, “pictures as proof”")

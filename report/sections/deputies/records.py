@@ -15,6 +15,9 @@ from deputies.models import (
     DutyActivity,
     DutyReport,
 )
+from publicity.models import Article
+from reception.models import ReceptionSession, SessionPhoto
+from suggestions.models import Suggestion
 
 from ...figures import changelist
 
@@ -153,39 +156,73 @@ class DeputyRecords:
 
     @cached_property
     def archive_deputies(self) -> set[int]:
-        """Deputies with an attendance or a duty report in the year."""
+        """Serving deputies whose duty archive has a record of the year.
+
+        The archive (core.sections.ARCHIVE_SECTIONS) shows a deputy's
+        activities attended, duty reports, reception sessions, suggestions
+        raised or followed and articles featuring them: any of these is a
+        record of the year in the archive.
+        """
+        year = self.year
         # order_by(): the models' default ordering would make DISTINCT per row.
-        return set(
-            Attendance.objects.in_year(self.year)
+        records = [
+            Attendance.objects.in_year(year)
             .filter(attended=True)
-            .order_by()
-            .values_list("deputy_id", flat=True)
-            .distinct()
-        ) | set(self.reports.order_by().values_list("deputy_id", flat=True).distinct())
+            .values_list("deputy_id"),
+            self.reports.values_list("deputy_id"),
+            ReceptionSession.deputies.through.objects.filter(
+                receptionsession__started_at__year=year
+            ).values_list("deputy_id"),
+            Suggestion.objects.in_year(year)
+            .filter(raised_by__isnull=False)
+            .values_list("raised_by_id"),
+            Suggestion.objects.in_year(year)
+            .filter(following_deputy__isnull=False)
+            .values_list("following_deputy_id"),
+            Article.deputies.through.objects.filter(
+                article__date__year=year
+            ).values_list("deputy_id"),
+        ]
+        first, *others = (query.order_by() for query in records)
+        return {pk for (pk,) in first.union(*others)} & self.serving_ids
 
     @cached_property
     def with_photos(self) -> set[int]:
-        """Deputies who attended an activity with photos in the year."""
-        return set(
-            Attendance.objects.in_year(self.year)
+        """Deputies who attended an activity, or took part in a reception
+        session, with photos in the year."""
+        year = self.year
+        activities = (
+            Attendance.objects.in_year(year)
             .filter(
                 attended=True,
                 activity__in=ActivityPhoto.objects.values("activity"),
             )
             .order_by()
-            .values_list("deputy_id", flat=True)
-            .distinct()
+            .values_list("deputy_id")
         )
+        sessions = (
+            ReceptionSession.deputies.through.objects.filter(
+                receptionsession__started_at__year=year,
+                receptionsession__in=SessionPhoto.objects.values("session"),
+            )
+            .order_by()
+            .values_list("deputy_id")
+        )
+        return {pk for (pk,) in activities.union(sessions)}
 
     @cached_property
-    def serving(self) -> int:
+    def serving_ids(self) -> set[int]:
         year = self.year
-        return (
+        return set(
             Deputy.objects.filter(
                 Q(active_from__isnull=True)
                 | Q(active_from__lte=datetime.date(year, 12, 31)),
                 Q(active_to__isnull=True) | Q(active_to__gte=datetime.date(year, 1, 1)),
             )
             .order_by()
-            .count()
+            .values_list("pk", flat=True)
         )
+
+    @property
+    def serving(self) -> int:
+        return len(self.serving_ids)

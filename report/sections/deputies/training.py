@@ -159,12 +159,31 @@ def trips_paragraph(year: int, figures: dict[str, Figure]) -> Paragraph:
         "titles": marker("deputies.study_trip_titles"),
     }
     if has(figures, "deputies.reflections"):
-        text += _(
-            " The participants wrote %(reflections)s reflections on what they "
-            "learned, covering %(trips)s of the trips, and completed the training "
-            "well."
-        ) % {
-            "reflections": marker("deputies.reflections"),
-            "trips": marker("deputies.study_trips_with_reflections"),
-        }
+        text += _reflections_sentence(figures)
     return Paragraph(key, TRAINING, text, 20)
+
+
+def _reflections_sentence(figures: dict[str, Figure]) -> str:
+    """The reflections written, and whether every trip, one or some have any."""
+    trips = figures["deputies.study_trips"].value
+    covered = figures["deputies.study_trips_with_reflections"].value
+    if covered >= trips > 1:
+        template = _(
+            " The participants wrote %(reflections)s reflections on what they "
+            "learned, covering all %(trips)s trips, and completed the training "
+            "well."
+        )
+    elif covered >= trips:
+        template = _(
+            " The participants wrote %(reflections)s reflections on what they "
+            "learned and completed the training well."
+        )
+    else:
+        template = _(
+            " The participants wrote %(reflections)s reflections on what they "
+            "learned, on %(trips)s of the trips."
+        )
+    return template % {
+        "reflections": marker("deputies.reflections"),
+        "trips": marker("deputies.study_trips_with_reflections"),
+    }

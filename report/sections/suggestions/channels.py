@@ -61,12 +61,20 @@ def channels_paragraph(year: int, figures: dict[str, Figure]) -> Paragraph:
             _("No resident's opinion reaching the deputies is recorded this year."),
             10,
         )
-    text = _(
-        "To keep the deputies close to the ground, the street set up channels both "
-        "online and offline to hear what concerns the people most. This year "
-        "residents' opinions reached the deputies through %(n)s channels: "
-        "%(channels)s"
-    ) % {
+    if figures["suggestions.channel_count"].value == 1:
+        text = _(
+            "To keep the deputies close to the ground, the street set up channels "
+            "both online and offline to hear what concerns the people most. This "
+            "year residents' opinions reached the deputies through %(channels)s"
+        )
+    else:
+        text = _(
+            "To keep the deputies close to the ground, the street set up channels "
+            "both online and offline to hear what concerns the people most. This "
+            "year residents' opinions reached the deputies through %(n)s channels: "
+            "%(channels)s"
+        )
+    text %= {
         "n": marker("suggestions.channel_count"),
         "channels": marker("suggestions.channels"),
     }

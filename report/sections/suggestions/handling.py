@@ -138,11 +138,22 @@ def _kinds(figures: dict[str, Figure]) -> list[str]:
 def _replies_sentence(figures: dict[str, Figure]) -> str:
     done = figures["suggestions.deputy_replied"].value
     total = figures["suggestions.deputy_suggestions"].value
-    if done == total:
+    if done >= total > 1:
         template = _(
             "Working with the district people's congress on the handling of "
             "suggestions, %(kinds)s were all answered: every suggestion has "
             "an answer and every matter is followed through."
+        )
+    elif done >= total:
+        template = _(
+            "Working with the district people's congress on the handling of "
+            "suggestions, %(kinds)s was answered."
+        )
+    elif not done:
+        template = _(
+            "Working with the district people's congress on the handling of "
+            "suggestions, %(kinds)s are being followed up and have not been "
+            "answered yet."
         )
     else:
         template = _(
