@@ -1,10 +1,11 @@
 """The suggestions part of the report: the channels residents use, the deputies'
-suggestions and their replies, the opinions collected and followed up, and the
+suggestions and their replies, the opinions collected and followed up, what
+became of the year's items by its end with the residents' ratings, and the
 requests to city-level deputies with their outcome."""
 
 from ...figures import Figure, Paragraph
 from ..registry import Provider
-from . import channels, escalations, handling
+from . import channels, escalations, handling, outcomes
 from .records import SuggestionRecords
 
 HEADLINE_FIGURES = (
@@ -17,8 +18,13 @@ HEADLINE_FIGURES = (
 # before the channels and the handling of suggestions in the outline.
 PROVIDER = Provider(
     SuggestionRecords,
-    [channels.section, handling.section, escalations.section],
-    paragraph_sections=[escalations.section, channels.section, handling.section],
+    [channels.section, handling.section, outcomes.section, escalations.section],
+    paragraph_sections=[
+        escalations.section,
+        channels.section,
+        handling.section,
+        outcomes.section,
+    ],
 )
 
 

@@ -12,6 +12,7 @@ from django.db.models import Count, Exists, OuterRef
 from suggestions.models import Escalation, EscalationFollowUp, Reply, Suggestion
 
 from ...figures import changelist
+from . import year_end
 
 Kind = Suggestion.Kind
 Source = Suggestion.Source
@@ -165,3 +166,27 @@ class SuggestionRecords:
             if community and community not in communities:
                 communities.append(community)
         return communities
+
+    @cached_property
+    def year_end_counts(self) -> dict[str, int]:
+        """The items of the year as they stood on 31 December (see year_end)."""
+        return year_end.counts(self.in_year, self.year)
+
+    def year_end_ids(self, name: str):
+        """The items of one of those counts, for a drill-down."""
+        condition = year_end.conditions(self.year)[name]
+        return (
+            year_end.with_year_end(self.in_year, self.year)
+            .filter(condition)
+            .values_list("pk", flat=True)
+        )
+
+    @cached_property
+    def ratings_by_score(self) -> dict[str, int]:
+        return year_end.ratings_by_score(self.in_year, self.year)
+
+    def rating_ids(self, *scores):
+        ratings = year_end.ratings(self.in_year, self.year)
+        if scores:
+            ratings = ratings.filter(score__in=scores)
+        return ratings.values_list("pk", flat=True)
