@@ -122,7 +122,7 @@ def bulk_suggestions(n: int, offset: int) -> None:
         ],
         batch_size=500,
     )
-    Reply.objects.bulk_create(
+    answered = Reply.objects.bulk_create(
         [
             Reply(
                 suggestion=s,
@@ -132,6 +132,56 @@ def bulk_suggestions(n: int, offset: int) -> None:
                 text="已答复",
             )
             for s in suggestions[::3]
+        ],
+        batch_size=500,
+    )
+    bulk_year_end(suggestions, answered)
+
+
+def bulk_year_end(suggestions, answered) -> None:
+    """What the year-end figures read: transitions (every other item accepted,
+    every sixth closed), ratings of the answers in turn, reopenings after a
+    不满意, and a request to a city-level deputy for every tenth item."""
+    from suggestions.models import Escalation, Rating, Suggestion, TimelineEntry
+
+    S = Suggestion.Status
+    at = datetime.datetime(YEAR, 12, 2, 9, tzinfo=TZ)
+    scores = itertools.cycle(Rating.Score.values)
+    transitions = [(s, S.RECEIVED, S.ACCEPTED) for s in suggestions[::2]]
+    transitions += [(s, S.REPLIED, S.CLOSED) for s in suggestions[::6]]
+    ratings = [
+        Rating(suggestion=r.suggestion, reply=r, score=next(scores), created_at=at)
+        for r in answered
+    ]
+    transitions += [
+        (r.suggestion, S.REPLIED, S.REOPENED)
+        for r in ratings
+        if r.score == Rating.Score.UNSATISFIED
+    ]
+    TimelineEntry.objects.bulk_create(
+        [
+            TimelineEntry(
+                suggestion=s,
+                kind=TimelineEntry.Kind.TRANSITION,
+                from_status=before,
+                to_status=after,
+                at=at,
+            )
+            for s, before, after in transitions
+        ],
+        batch_size=500,
+    )
+    Rating.objects.bulk_create(ratings, batch_size=500)
+    city = DeputyFactory(level="city")
+    Escalation.objects.bulk_create(
+        [
+            Escalation(
+                suggestion=s,
+                city_deputy=city,
+                escalated_on=datetime.date(YEAR, 12, 3),
+                request="请协调",
+            )
+            for s in suggestions[::10]
         ],
         batch_size=500,
     )
@@ -201,4 +251,10 @@ def test_the_queries_to_build_a_report_do_not_grow_with_the_records(db):
     assert figures["reception.sessions"].value == 10_000
     assert figures["suggestions.collected"].value == 6_667
     assert figures["publicity.articles_submitted"].value == 10_000
+    assert figures["suggestions.items_received"].value == 10_000
+    assert figures["suggestions.items_accepted"].value == 5_000
+    assert figures["suggestions.items_answered"].value == 3_334
+    assert figures["suggestions.items_escalated"].value == 1_000
+    assert figures["suggestions.ratings"].value == 3_334
+    assert figures["suggestions.items_reopened"].value > 0
     assert large == small
