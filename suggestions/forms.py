@@ -1,14 +1,15 @@
 import re
 
-from captcha.fields import CaptchaField
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
 from core.images import process_image
 from deputies.models import Community, Deputy
 
 from . import submission_tokens
+from .challenge import SpokenCaptchaField
 from .models import (
     MAX_PHOTOS,
     Category,
@@ -100,8 +101,8 @@ class SuggestionForm(forms.Form):
             "required": _("Please agree to the privacy notice to send your opinion.")
         },
     )
-    captcha = CaptchaField(
-        label=_("Please work out the sum in the picture"),
+    captcha = SpokenCaptchaField(
+        label=_("Please work out this sum and enter the answer"),
         error_messages={"invalid": _("The answer is not right. Please try again.")},
     )
     # A field people never see (hidden by CSS and from screen readers); robots fill it.
@@ -115,6 +116,26 @@ class SuggestionForm(forms.Form):
     token = forms.CharField(
         widget=forms.HiddenInput, initial=submission_tokens.issue, required=False
     )
+
+    @property
+    def wants_new_challenge(self) -> bool:
+        """The "new challenge" button was pressed (without the form's script):
+        the form comes back as it was, with a new sum, and nothing is checked."""
+        return (
+            self.is_bound and "captcha" in self.fields and "new_challenge" in self.data
+        )
+
+    def full_clean(self):
+        if self.wants_new_challenge:
+            self._errors, self.cleaned_data = ErrorDict(), {}
+            return
+        super().full_clean()
+        if "captcha" in self._errors:
+            # The answer box is then described by the error as well as the sum.
+            self.fields["captcha"].widget.error_id = f"{self['captcha'].auto_id}_error"
+
+    def is_valid(self):
+        return not self.wants_new_challenge and super().is_valid()
 
     def clean_token(self):
         return submission_tokens.verify(self.cleaned_data.get("token"))

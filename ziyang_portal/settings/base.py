@@ -360,6 +360,8 @@ LOGGING = {
 }
 
 PORTAL_NAME = _("Ziyang Street People's Congress Working Committee")
+# The committee office's phone on the public form (a tel: link); may stay empty.
+PORTAL_OFFICE_PHONE = env.str("PORTAL_OFFICE_PHONE", default="")
 
 # Public pages' content is cached for anonymous visitors until its data changes
 # (core.pagecache); this bounds what a bulk update without signals leaves.
@@ -369,9 +371,11 @@ PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=600)
 # `load_demo` creates logins with published passwords: never in production.
 DEMO_DATA_ALLOWED = False
 
-# Public suggestion form: an arithmetic captcha suits elderly residents and works
-# offline (django-simple-captcha).
-CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"
+# Public suggestion form: a small sum (django-simple-captcha, works offline), drawn
+# upright and written beside the picture in words (suggestions.challenge).
+CAPTCHA_CHALLENGE_FUNCT = "suggestions.challenge.math_challenge"
+CAPTCHA_LETTER_ROTATION = (-15, 15)
+CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_dots",)
 
 # JSON API (Django REST framework + drf-spectacular). Public endpoints are read
 # only; the WeChat channel authenticates with a token staff issue in the admin.
