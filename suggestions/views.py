@@ -56,12 +56,15 @@ def _too_many(request, message) -> HttpResponse:
 def suggest(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return _suggest_page(request, SuggestionForm())
+    form = SuggestionForm(request.POST, request.FILES)
+    if form.wants_new_challenge:
+        # A new sum asked for without the form's script: no submission, no limit.
+        return _suggest_page(request, form)
     already = _already_submitted(request.POST.get("token"))
     if already:
         return _done(request, already)
     if not ratelimit.hit("submit-ip", ratelimit.client_address(request)):
         return _too_many(request, _("Too many submissions from this network."))
-    form = SuggestionForm(request.POST, request.FILES)
     if not form.is_valid():
         return _suggest_page(request, form, status=400)
     if not ratelimit.hit("submit-phone", form.cleaned_data["phone"]):

@@ -134,14 +134,12 @@ def test_new_challenge_without_script_keeps_the_form_and_saves_nothing(
     assert "照片需要重新选择" in html
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="suggestions.views.suggest answers 400 to every form it does not save, "
-    "and counts it against the address's submission limit",
-)
-def test_new_challenge_without_script_answers_200(client):
-    response = client.post(URL, form_data(new_challenge="1"))
-    assert response.status_code == 200
+def test_new_challenge_without_script_answers_200_and_uses_no_limit(client, settings):
+    settings.SUGGESTIONS_RATE_LIMITS = {"submit-ip": (1, 3600)}
+    for _ in range(3):
+        response = client.post(URL, form_data(new_challenge="1"))
+        assert response.status_code == 200
+    assert client.post(URL, form_data()).status_code == 302
 
 
 # Errors ------------------------------------------------------------------------------
