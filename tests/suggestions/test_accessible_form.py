@@ -210,3 +210,11 @@ def test_the_privacy_notice_is_short_with_the_full_text_folded(client):
     assert "<summary>" in html and "保存期限" in html
     privacy = client.get(reverse("suggestions:privacy")).content.decode()
     assert '<details class="privacy-details" open>' in privacy
+
+
+def test_enter_in_a_field_sends_the_form_not_a_new_sum(client):
+    # Without the script, Enter presses the form's first submit button.
+    html = client.get(URL).content.decode()
+    form = html[html.index('class="suggest-form"') :]
+    first = re.search(r"<button[^>]*type=\"submit\"[^>]*>", form).group(0)
+    assert "new_challenge" not in first
