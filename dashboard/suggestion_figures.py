@@ -52,13 +52,15 @@ def suggestion_numbers(suggestions, today=None) -> SuggestionNumbers:
     today = today or timezone.localdate()
     rows = list(
         suggestions.order_by()
+        .with_answered()
         .annotate(first_reply=Min("replies__answered_on"))
-        .values_list("pk", "received_at", "due_date", "first_reply")
+        .values_list("pk", "received_at", "due_date", "is_answered", "first_reply")
     )
     received, replied, on_time, days = [], [], [], []
-    for pk, received_at, due_date, first_reply in rows:
+    for pk, received_at, due_date, is_answered, first_reply in rows:
         received.append(pk)
-        if first_reply is None:
+        # Replied as Suggestion.objects.answered() reads it: with a reply.
+        if not is_answered:
             continue
         replied.append(pk)
         if due_date is None or first_reply <= due_date:

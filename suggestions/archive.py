@@ -13,9 +13,9 @@ def section(deputy, year):
     if year is not None:
         items = items.in_year(year)
     items = list(
-        items.select_related("category", "community", "handling_unit").order_by(
-            "received_at"
-        )
+        items.with_answered()
+        .select_related("category", "community", "handling_unit")
+        .order_by("received_at")
     )
     if not items:
         return None
@@ -25,6 +25,7 @@ def section(deputy, year):
         "year": year,
         "raised": raised,
         "followed": followed,
-        "answered": sum(1 for s in items if s.status in Suggestion.NEEDS_REPLY),
+        # Answered as the dashboards and the report count it: with a reply.
+        "answered": sum(1 for s in items if s.is_answered),
         "total": len(items),
     }

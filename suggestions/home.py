@@ -12,5 +12,5 @@ def section(request):
     return {
         "year": year,
         "received": items.count(),
-        "answered": items.with_reply().count(),
+        "answered": items.answered().count(),
     }

@@ -13,6 +13,17 @@ def _model(name: str):
     return apps.get_model("suggestions", name)
 
 
+def has_reply(by=None) -> Exists:
+    """The condition "answered": at least one reply on record (answered on or
+    before `by`, a date, when given), whatever the status since: an item
+    reopened after its answer stays answered. The duty archive, the dashboards,
+    the home page and the year-end figures all count answered items by it."""
+    replies = _model("Reply").objects.filter(suggestion=OuterRef("pk"))
+    if by is not None:
+        replies = replies.filter(answered_on__lte=by)
+    return Exists(replies)
+
+
 class SuggestionQuerySet(models.QuerySet):
     def in_year(self, year: int):
         return self.filter(received_at__year=year)
@@ -23,9 +34,22 @@ class SuggestionQuerySet(models.QuerySet):
     def deputy_suggestions(self):
         return self.exclude(kind=self.model.Kind.RESIDENT)
 
+    def answered(self, by=None):
+        """Items with at least one reply (see `has_reply`)."""
+        return self.filter(has_reply(by))
+
     def with_reply(self):
-        replies = _model("Reply").objects.filter(suggestion=OuterRef("pk"))
-        return self.filter(Exists(replies))
+        return self.answered()
+
+    def with_answered(self, by=None):
+        """Each item annotated `is_answered`, by the same definition, so that a
+        list of items is counted in the query that reads it."""
+        return self.annotate(is_answered=has_reply(by))
+
+    def closed(self):
+        """Items closed (办结) now: their status is closed. Not accepted is not
+        closed, and a reopened item is no longer closed."""
+        return self.filter(status=self.model.Status.CLOSED)
 
     def followed_up(self):
         """Items that a deputy or staff member followed up (督办).
@@ -79,7 +103,7 @@ class SuggestionQuerySet(models.QuerySet):
         deputy = year_qs.deputy_suggestions()
         resident = year_qs.resident_opinions()
         deputy_total = deputy.count()
-        deputy_replied = deputy.with_reply().count()
+        deputy_replied = deputy.answered().count()
         escalations = _model("Escalation").objects.filter(escalated_on__year=year)
         return {
             "session": deputy.filter(kind=self.model.Kind.SESSION).count(),
