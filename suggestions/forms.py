@@ -214,8 +214,12 @@ class RatingForm(forms.Form):
         choices=Rating.Score.choices,
         widget=forms.RadioSelect,
     )
+    # Optional for 满意 and 基本满意, required for 不满意: the label says so.
     comment = forms.CharField(
-        label=_("Comment (optional)"),
+        label=_("Comment (if you are not satisfied, please tell us why)"),
+        help_text=_(
+            "You may leave it empty if you are satisfied or basically satisfied."
+        ),
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -224,7 +228,13 @@ class RatingForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("score") == Rating.Score.UNSATISFIED and not data.get("comment"):
-            self.add_error("comment", _("Please tell us what is still not right."))
+            self.add_error(
+                "comment",
+                _(
+                    "You chose not satisfied: please tell us why, so that it can be "
+                    "followed up."
+                ),
+            )
         return data
 
 

@@ -170,15 +170,14 @@ def track_result(request: HttpRequest, rating_form=None, status=200) -> HttpResp
     if suggestion is None:
         return redirect("suggestions:track")
     replies = list(suggestion.replies.all())
-    can_rate = (
-        suggestion.status == Suggestion.Status.REPLIED
-        and replies
-        and not hasattr(replies[-1], "rating")
-    )
+    unrated = bool(replies) and not hasattr(replies[-1], "rating")
+    can_rate = unrated and ratings.rating_open(suggestion)
     context = {
         "suggestion": suggestion,
         "replies": replies,
         "rating_form": (rating_form or RatingForm()) if can_rate else None,
+        "rating_closes_at": ratings.rating_closes_at(suggestion) if can_rate else None,
+        "rating_has_closed": unrated and ratings.rating_has_closed(suggestion),
     }
     return render(request, "suggestions/track_result.html", context, status=status)
 
