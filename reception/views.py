@@ -140,16 +140,15 @@ def my_session_new(request: HttpRequest) -> HttpResponse:
 
 
 def _preselection(request, deputy) -> dict:
-    """Venue and co-deputies from the deputy's station assignments."""
+    """The venue from the deputy's station assignments. Only the deputy who logs
+    the session is present to begin with: the station's other deputies are
+    offered, each ticked only by the deputy who saw them there."""
     stations = Station.objects.for_deputy(deputy).order_by(
         "open_to_all_deputies", "ordering", "name"
     )
     station = stations.filter(slug=request.GET.get("station", "")).first()
     station = station or stations.filter(deputies=deputy).first() or stations.first()
-    if station is None:
-        return {}
-    others = station.deputies.exclude(pk=deputy.pk).values_list("pk", flat=True)
-    return {"station": station, "co_deputies": list(others)}
+    return {"station": station} if station else {}
 
 
 def _audit_before(session, issues) -> dict:
