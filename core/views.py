@@ -40,7 +40,17 @@ def my_home(request: HttpRequest) -> HttpResponse:
     """The deputy workspace; staff use the admin instead."""
     if not is_deputy(request.user):
         raise PermissionDenied
-    return render(request, "my/home.html")
+    return render(request, "my/home.html", {"name": chinese_name(request.user)})
+
+
+def chinese_name(user) -> str:
+    """A person's name as Chinese writes it: the deputy's name as registered,
+    else family name then given name with no space, else the login name."""
+    # The register's record, through its one-to-one link to the login.
+    deputy = getattr(user, "deputy", None)
+    if deputy is not None and deputy.name:
+        return deputy.name
+    return f"{user.last_name}{user.first_name}".strip() or user.get_username()
 
 
 @require_GET
