@@ -58,7 +58,7 @@ def test_the_word_document_is_an_a4_official_document(document):
     assert "一、主要工作完成情况及特色亮点工作" in headings
     assert "（一）完善硬件设施，夯实平台实力" in headings
     normal = doc.styles["Normal"].element.rPr.rFonts
-    assert normal.get(qn("w:eastAsia")) == "仿宋"
+    assert normal.get(qn("w:eastAsia")) == "仿宋_GB2312"
     assert normal.get(qn("w:eastAsiaTheme")) is None
     footer_xml = section.footer.paragraphs[0]._p.xml
     assert "PAGE" in footer_xml and 'w:fldCharType="begin"' in footer_xml
