@@ -209,18 +209,43 @@ def _render_form(request, form, issues, session, status) -> HttpResponse:
 @login_required
 @require_GET
 def my_session_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    _deputy, session, _locked_flag = _get_session_for_deputy(request, pk)
+    deputy, session, _locked_flag = _get_session_for_deputy(request, pk)
     return render(
         request,
         "reception/my/session_detail.html",
         {
             "session": session,
             "deputies": session.deputies.all(),
-            "issues": session.issues.select_related("community"),
+            "issues": _issues_with_items(session, deputy),
             "photos": session.photos.all(),
             "can_change": session.deputy_may_change(request.user),
         },
     )
+
+
+def _issues_with_items(session, deputy) -> list:
+    """The session's issue lines, each with `item`: the tracked suggestion made
+    of it, or None, and `item_is_mine` when the deputy follows or raised it.
+
+    A suggestion names its session (related name `suggestions`) and its issue
+    line by uid; reading them through that relation keeps reception from
+    importing the app built on it.
+    """
+    issues = list(session.issues.select_related("community"))
+    related = getattr(session, "suggestions", None)
+    items = {}
+    if related is not None and issues:
+        made = related.filter(session_issue_uid__in=[i.uid for i in issues])
+        items = {
+            s.session_issue_uid: s for s in made.select_related("following_deputy")
+        }
+    for issue in issues:
+        issue.item = items.get(issue.uid)
+        issue.item_is_mine = issue.item is not None and deputy.pk in (
+            issue.item.raised_by_id,
+            issue.item.following_deputy_id,
+        )
+    return issues
 
 
 @login_required

@@ -28,7 +28,6 @@ from .forms import (
 )
 from .models import (
     PRIVACY_NOTICE_VERSION,
-    Category,
     Escalation,
     EscalationFollowUp,
     Reply,
@@ -319,11 +318,7 @@ def from_session_issue(
     if existing:
         messages.info(request, _("This issue is already a tracked suggestion."))
         return redirect(existing)
-    initial = {
-        "title": issue.text[:60],
-        "text": issue.text,
-        "category": Category.objects.filter(name=issue.category).first(),
-    }
+    initial = intake.session_issue_defaults(issue)
     form = SessionIssueSuggestionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         suggestion, created = intake.suggestion_from_session_issue(

@@ -9,6 +9,7 @@ from core.images import process_image
 
 from ..models import (
     MAX_PHOTOS,
+    Category,
     Notification,
     Suggestion,
     SuggestionPhoto,
@@ -78,6 +79,16 @@ def _is_processed(photo) -> bool:
     from django.core.files.base import ContentFile
 
     return isinstance(photo, ContentFile)
+
+
+def session_issue_defaults(issue) -> dict:
+    """What a suggestion made of an issue line starts with: its text, the
+    same cut to 60 characters as the title, and the category of that name."""
+    return {
+        "title": issue.text[:60],
+        "text": issue.text,
+        "category": Category.objects.filter(name=issue.category).first(),
+    }
 
 
 def suggestion_from_session_issue(
