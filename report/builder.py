@@ -9,6 +9,7 @@ from core.db_routers import reads_from_replica
 from .enumeration import ENUMERATION, prefixes  # noqa: F401
 from .figures import Figure, Paragraph, figures_from_json
 from .sections import providers
+from .sections.problems import free_text_draft
 from .structure import FREE_TEXT_PARTS, PART_ORDER
 
 # The report is a Chinese official document whatever language the page is in.
@@ -52,8 +53,13 @@ def generate_paragraphs(year: int, figures: dict[str, Figure]) -> list[dict]:
         for provider in providers():
             paragraphs.extend(provider.paragraphs(year, figures))
         present = {p.part for p in paragraphs}
+        # A free-text part no provider wrote (三 when the work plan has nothing
+        # to draw on) is drafted from the year's figures: a draft is never
+        # empty, and staff edit it before finalising.
         paragraphs.extend(
-            Paragraph(part, part, "") for part in FREE_TEXT_PARTS if part not in present
+            Paragraph(part, part, free_text_draft(part, year, figures))
+            for part in FREE_TEXT_PARTS
+            if part not in present
         )
         paragraphs.sort(key=lambda p: (PART_ORDER.index(p.part), p.order))
         _enumerate(paragraphs)

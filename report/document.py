@@ -28,7 +28,7 @@ class Block:
     kind: str  # title, subtitle, salutation, chapter, part, subheading, paragraph
     text: str = ""
     segments: list = field(default_factory=list)
-    placeholder: bool = False
+    placeholder: bool = False  # a free-text part staff emptied in the editor
 
 
 @dataclass
@@ -122,6 +122,9 @@ class ReportDocument:
                     if line.strip()
                 ]
                 if not lines and part.key in FREE_TEXT_PARTS:
+                    # A generated draft always has text here (the problems and
+                    # the plans are drafted from the records): only a part
+                    # staff emptied in the editor is marked as still to write.
                     yield Block(
                         "paragraph",
                         _("(To be written by the committee.)"),

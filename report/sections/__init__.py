@@ -16,8 +16,11 @@ PROVIDERS = [
     "report.sections.suggestions",
     "report.sections.publicity",
     # The work plan writes its own part: how the year's plan went, what was done
-    # on the key works, and 三 (next year's plan) from next year's plan items.
+    # on the key works, and 三 (next year's plan) from next year's plan items,
+    # or from this year's unfinished items and the key works going on.
     "report.sections.workplan",
+    # 二 (the problems) from every provider's figures, for staff to edit.
+    "report.sections.problems",
 ]
 
 
