@@ -4,7 +4,8 @@ A section provider like the others of `report/sections/`:
 ``figures(year)`` and ``paragraphs(year, figures)``. The report of year N
 opens each part of 一 with how the items of N's plan were carried out, says
 what the deputies did on each key work, and writes 三 (the plan for N+1) from
-the items of N+1's plan.
+the items of N+1's plan; without them, from the items of N's plan not carried
+out and the key works running into N+1.
 """
 
 import datetime
@@ -257,9 +258,68 @@ def key_works_paragraph(year: int, figures: dict[str, Figure]) -> Paragraph | No
 
 @section.paragraph
 def plans_paragraph(year: int, figures: dict[str, Figure]) -> Paragraph | None:
-    """三: the plan of next year, when it has been written."""
-    text = plan_text(year + 1)
+    """三: the plan of next year, when it has been written; else what this
+    year's plan and key works leave to carry on; else nothing (the report then
+    drafts 三 from the year's parts, see report.sections.problems)."""
+    text = plan_text(year + 1) or carried_on_text(year)
     return Paragraph(PLANS, PLANS, text) if text else None
+
+
+def _carry_on(item) -> str:
+    """The line of 三 carrying on an item of this year's plan not carried out."""
+    values = {
+        "title": item.title.strip().rstrip("。.；;"),
+        "lead": item.lead,
+        "done": item.progress.done,
+        "target": item.progress.target,
+    }
+    if item.progress.done:
+        return (
+            _(
+                "Continue with %(title)s (led by %(lead)s; %(done)s of %(target)s "
+                "planned done this year)."
+            )
+            % values
+        )
+    return _("Continue with %(title)s (led by %(lead)s; not begun this year).") % values
+
+
+def carried_on_text(year: int) -> str:
+    """三 without next year's plan: this year's items not carried out, under
+    their headings as in `plan_text`, and the key works running into next
+    year. Sub-headings （一）… only when there are two groups or more; empty
+    when there is nothing to carry on."""
+    unfinished = [
+        item
+        for item in plan_items(year, today=_as_of(year))
+        if not item.progress.is_done
+    ]
+    groups = [
+        (group.heading.name, [_carry_on(item) for item in group.items])
+        for group in grouped(unfinished)
+    ]
+    key_works = list(
+        KeyWork.objects.running_in(year + 1)
+        .order_by("ordering", "title")
+        .values_list("title", flat=True)
+    )
+    if key_works:
+        sentence = _(
+            "Keep following %(titles)s, with deputies taking part in inspections, "
+            "surveys and symposiums."
+        ) % {"titles": pgettext("list separator", ", ").join(key_works)}
+        groups.append((pgettext("work plan heading", "Key works"), [sentence]))
+    if not groups:
+        return ""
+    lines = [
+        _("In %(year)s the working committee will carry on with this work:")
+        % {"year": year + 1}
+    ]
+    for number, (heading, sentences) in enumerate(groups, start=1):
+        if len(groups) > 1:
+            lines.append(f"（{ordinal(number)}）{heading}")
+        lines.extend(sentences)
+    return "\n".join(lines)
 
 
 def plan_text(year: int) -> str:
