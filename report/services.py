@@ -134,19 +134,32 @@ def report_refresh_figures(*, report: WorkReport, user) -> WorkReport:
         return report
 
 
+def is_reviewed(version: ReportVersion | None) -> bool:
+    """The version was saved by a person in the editor after the draft was
+    generated (generating writes version 1), with the problems and next
+    year's work plan written: the drafted parts have been looked at."""
+    return (
+        version is not None
+        and version.number > 1
+        and version.author_id is not None
+        and all(version.text_of(key) for key in FREE_TEXT_PARTS)
+    )
+
+
 def report_finalise(*, report: WorkReport, user) -> WorkReport:
-    """Freeze the report: its figures and its latest version stay as they are."""
+    """Freeze the report: its figures and its latest version stay as they are.
+
+    The problems and the plans are drafted from the records, so a report is
+    final only once staff have reviewed and saved them (`is_reviewed`).
+    """
     with transaction.atomic():
         report = WorkReport.objects.select_for_update().get(pk=report.pk)
         _ensure_draft(report)
-        latest = report.latest_version()
-        missing = [
-            key for key in FREE_TEXT_PARTS if not (latest and latest.text_of(key))
-        ]
-        if missing:
+        if not is_reviewed(report.latest_version()):
             raise ValidationError(
                 _(
-                    "Write the problems and next year's work plan before "
+                    "Review the drafted problems and next year's work plan, write "
+                    "what is missing and save them in the editor before "
                     "finalising the report."
                 ),
                 code="incomplete",
