@@ -95,9 +95,13 @@ def bulk_sessions(n: int, deputies) -> None:
 
 def bulk_suggestions(n: int, offset: int) -> None:
     """n suggestions, two residents' opinions in three; half followed up, a third
-    answered."""
-    from suggestions.models import Reply, Suggestion, TimelineEntry
+    answered; each with one of five handling units and due on 10 December, so
+    that those still waiting at the year's end are overdue."""
+    from suggestions.models import HandlingUnit, Reply, Suggestion, TimelineEntry
 
+    units = [
+        HandlingUnit.objects.get_or_create(name=f"批量承办单位{k}")[0] for k in range(5)
+    ]
     kinds = itertools.cycle(
         [Suggestion.Kind.RESIDENT, Suggestion.Kind.RESIDENT, Suggestion.Kind.SESSION]
     )
@@ -110,6 +114,8 @@ def bulk_suggestions(n: int, offset: int) -> None:
                 title=f"批量意见{i}",
                 text="示例",
                 received_at=datetime.datetime(YEAR, 1 + i % 12, 2, 9, tzinfo=TZ),
+                handling_unit=units[i % len(units)],
+                due_date=datetime.date(YEAR, 12, 10),
             )
             for i in range(n)
         ],
@@ -232,8 +238,8 @@ def bulk_other_apps(n: int, deputies, offset: int) -> None:
 
 def build():
     figures = collect_figures(YEAR)
-    generate_paragraphs(YEAR, figures)
-    return figures
+    paragraphs = generate_paragraphs(YEAR, figures)
+    return figures, {p["key"]: p["text"] for p in paragraphs}
 
 
 def test_the_queries_to_build_a_report_do_not_grow_with_the_records(db):
@@ -245,7 +251,7 @@ def test_the_queries_to_build_a_report_do_not_grow_with_the_records(db):
     bulk_records(9_900, deputies)
     bulk_other_apps(9_900, deputies, offset=100)
     large = count_queries(build)
-    figures = build()
+    figures, texts = build()
     assert figures["deputies.duty_reports"].value == 10_000
     assert figures["deputies.symposiums"].value == 2_000
     assert figures["reception.sessions"].value == 10_000
@@ -257,4 +263,7 @@ def test_the_queries_to_build_a_report_do_not_grow_with_the_records(db):
     assert figures["suggestions.items_escalated"].value == 1_000
     assert figures["suggestions.ratings"].value == 3_334
     assert figures["suggestions.items_reopened"].value > 0
+    # The problems name the handling units of the items overdue at the year's end.
+    assert figures["suggestions.items_overdue"].value > 0
+    assert "批量承办单位" in texts["problems"]
     assert large == small

@@ -1,5 +1,7 @@
 """Who may use the report pages of the admin, and what bad input gets."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -195,11 +197,28 @@ def test_a_title_that_is_too_long_is_a_400(staff_client, draft):
 
 
 def test_finalising_an_incomplete_report_is_a_400_in_chinese(staff_client, draft):
+    # The problems and plans are drafted, but no one has reviewed and saved them.
+    assert draft.latest_version().text_of("problems")
     response = staff_client.post(url("finalise", draft.pk))
     assert response.status_code == 400
+    assert "审阅" in response.content.decode()
     assert "存在的问题" in response.content.decode()
+    # Emptied in the editor, a part must be written again first.
+    staff_client.post(url("change", draft.pk), edit_data(draft, problems=""))
+    assert draft.versions.count() == 2
+    assert staff_client.post(url("finalise", draft.pk)).status_code == 400
     draft.refresh_from_db()
     assert not draft.is_final
+
+
+def test_staff_finalise_the_drafts_once_saved_in_the_editor(staff_client, draft):
+    response = staff_client.post(url("change", draft.pk), edit_data(draft))
+    assert response.status_code == 302
+    response = staff_client.post(url("finalise", draft.pk))
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.is_final
+    assert draft.latest_version().text_of("plans")
 
 
 def test_staff_finalise_and_can_no_longer_edit(staff_client, draft, staff_user):
@@ -243,7 +262,10 @@ def test_comparing_a_version_that_does_not_exist_is_a_404(staff_client, draft):
 def test_the_comparison_shows_what_staff_changed(staff_client, draft, staff_user):
     complete(draft, staff_user)
     page = staff_client.get(url("compare", draft.pk, 2)).content.decode()
-    assert "<ins>（一）代表履职能力有待提高" in page
+    # The drafted problems are compared with what staff wrote in their place.
+    assert "<del>" in page and "<ins>" in page
+    new_text = re.sub(r"</?ins>", "", re.sub(r"<del>.*?</del>", "", page))
+    assert "（一）代表履职能力有待提高" in new_text
 
 
 def test_an_unknown_export_format_is_a_400_in_chinese(staff_client, draft):
