@@ -236,7 +236,12 @@ def test_the_loop_runs_the_due_jobs_and_stops_on_sigterm(probes, db):
         os.kill(os.getpid(), signal.SIGTERM)
 
     before = signal.getsignal(signal.SIGTERM)
-    with mock.patch("core.scheduling.runner.time.sleep", side_effect=nap):
+    # The loop closes stale connections between jobs; inside the test's
+    # transaction (PostgreSQL) that would close the test's own.
+    with (
+        mock.patch("core.scheduling.runner.time.sleep", side_effect=nap),
+        mock.patch("core.scheduling.runner.close_old_connections"),
+    ):
         call_command("run_scheduled", stdout=io.StringIO())
     assert sorted(probes) == ["daily", "often"]
     assert naps == [1.0]  # asleep until the next job, a second at a time
