@@ -1,14 +1,23 @@
 """The audit trail in the admin: staff with its view permission read it (the
 committee staff role has it), nobody edits it. Django's own change log stays
-for superusers: its object_repr may hold a resident's name."""
+for superusers: its object_repr may hold a resident's name. The authenticator
+devices' admin is django-otp's and the access attempts' django-axes', with
+Chinese labels for what those apps leave untranslatable."""
 
+from axes import admin as axes_admin
+from axes.models import AccessAttempt
 from django.contrib import admin
 from django.contrib.admin import actions
 from django.contrib.admin.models import LogEntry
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp import admin as otp_totp_admin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import audit
 from .models import AuditEvent
+from .third_party import TOTP_FIELDSETS
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -107,3 +116,42 @@ def delete_selected(modeladmin, request, queryset):
 
 
 admin.site.add_action(delete_selected, "delete_selected")
+
+
+class TOTPDeviceAdmin(otp_totp_admin.TOTPDeviceAdmin):
+    """django-otp's authenticator device admin, in Chinese (third_party.py)."""
+
+    search_help_text = _("Search by the user's login name or e-mail address")
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (TOTP_FIELDSETS.get(name, name), options)
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+
+    @admin.display(description=_("QR code"))
+    def qrcode_link(self, device):
+        href = reverse("admin:otp_totp_totpdevice_config", kwargs={"pk": device.pk})
+        return format_html('<a href="{}">{}</a>', href, _("QR code"))
+
+
+if admin.site.is_registered(TOTPDevice):
+    admin.site.unregister(TOTPDevice)
+admin.site.register(TOTPDevice, TOTPDeviceAdmin)
+
+
+class AccessAttemptAdmin(axes_admin.AccessAttemptAdmin):
+    """django-axes' access attempts, its two computed columns named in Chinese."""
+
+    @admin.display(description=_("expires at"))
+    def expiration(self, obj):
+        return super().expiration(obj)
+
+    @admin.display(description=_("status"))
+    def status(self, obj):
+        return super().status(obj)
+
+
+if admin.site.is_registered(AccessAttempt):
+    admin.site.unregister(AccessAttempt)
+    admin.site.register(AccessAttempt, AccessAttemptAdmin)

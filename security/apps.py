@@ -11,3 +11,6 @@ class SecurityConfig(AppConfig):
 
     def ready(self):
         from . import audit  # noqa: F401 - connects the login and logout receivers
+        from .third_party import name_third_party_models
+
+        name_third_party_models()
