@@ -45,7 +45,9 @@ def test_a_deputy_logs_a_session_with_a_photo_on_a_phone(
     page.wait_for_url("**/my/sessions/new/")
     assert no_horizontal_scroll(page)
     assert page.get_by_label("接待地点").input_value() == str(zhang_station.pk)
-    assert page.get_by_label("王示例").is_checked()
+    # Colleagues of the station are offered, never ticked for the deputy.
+    assert not page.get_by_label("王示例").is_checked()
+    page.get_by_label("王示例").check()
     page.get_by_label("接待选民人数").fill("18")
     page.locator("#id_issues-0-text").fill("小区路灯不亮,夜间出行不便。")
     page.locator("#id_issues-1-text").fill("楼道堆放杂物。")
@@ -108,8 +110,6 @@ def test_the_same_flow_works_with_the_keyboard_only(
     page.goto("/my/sessions/new/")
     tab_to(page, "mode")
     page.keyboard.press("ArrowDown")  # 日常接待
-    tab_to(page, "co_deputies")
-    page.keyboard.press("Space")  # untick the colleague who did not come
     tab_to(page, "voters_received")
     page.keyboard.type("9")
     tab_to(page, "issues-0-text")
