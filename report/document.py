@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .builder import (
     REPORT_LANGUAGE,
@@ -105,6 +106,11 @@ class ReportDocument:
         yield Block("title", self.title)
         if self.subtitle:
             yield Block("subtitle", self.subtitle)
+        # Who gives the report, on a line of its own before the salutation.
+        yield Block(
+            "speaker",
+            pgettext("report speaker", "The Ziyang Street working committee"),
+        )
         yield Block("salutation", _("Director, deputy directors and members:"))
         by_part: dict[str, list[str]] = {}
         for paragraph in self.paragraphs:

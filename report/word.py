@@ -379,6 +379,8 @@ def build_docx(document) -> bytes:
         elif block.kind == "subtitle":
             _add(doc, block.text, font=PART_FONT, align=WD_ALIGN_PARAGRAPH.CENTER)
             doc.add_paragraph()
+        elif block.kind == "speaker":
+            _add(doc, block.text, font=PART_FONT, align=WD_ALIGN_PARAGRAPH.CENTER)
         elif block.kind == "salutation":
             doc.add_paragraph()
             _add(doc, block.text)

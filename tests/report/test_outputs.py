@@ -157,3 +157,14 @@ def test_the_word_document_carries_the_charts_with_their_data(document):
         assert f"图{number}  {chart.title}" in text
         for label, _values in chart.rows():
             assert label in text
+
+
+def test_the_speaker_stands_between_the_title_and_the_salutation(document, tmp_path):
+    kinds = [block.kind for block in document.blocks()]
+    assert kinds.index("title") < kinds.index("speaker") < kinds.index("salutation")
+    speaker = "人大紫阳街工委主任、各位副主任、各位委员："
+    docx = Document(io.BytesIO(render_docx(document)))
+    lines = [p.text for p in docx.paragraphs if p.text]
+    assert lines[1:3] == ["人大紫阳街工委", "主任、各位副主任、各位委员："]
+    assert speaker in pdf_text(render_pdf(document), tmp_path)
+    assert '<p class="report-speaker">人大紫阳街工委</p>' in render_html(document)
