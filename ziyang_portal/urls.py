@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
-from django.views.i18n import set_language
+from django.views.i18n import JavaScriptCatalog, set_language
 
 from archive import views as archive_views
 from core import views
@@ -34,6 +34,8 @@ urlpatterns = [
     # (core.pagecache). At worst another site changes a visitor's
     # language, which they change back.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
+    # The words of the portal's scripts (djangojs catalogues), as a script file.
+    path("i18n/js/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(
