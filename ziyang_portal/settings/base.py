@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "exports",
     "opendata",
     "archive",
+    "ledgers",
 ]
 
 MIDDLEWARE = [
@@ -268,11 +269,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# One queue per kind of work, so that workers can be added per queue
-# (docs/scaling.md): a Word/PDF report or a large export never holds up a
-# notification. Every task has a route (tests/portal/test_celery_routes.py).
+# One queue per kind of work, workers added per queue (docs/scaling.md): a Word/PDF
+# report or a large export never holds up a notification. Every task has a route
+# (tests/portal/test_celery_routes.py); a worker started without -Q consumes all three.
 CELERY_TASK_DEFAULT_QUEUE = "default"
-# A worker started without -Q consumes all three.
 CELERY_TASK_QUEUES = [Queue("default"), Queue("notify"), Queue("heavy")]
 CELERY_TASK_ROUTES = {
     "suggestions.tasks.deliver_notification": {"queue": "notify"},
