@@ -14,6 +14,7 @@ DEPUTY_GROUP = "人大代表"
 STAFF_APPS = [
     "deputies",
     "reception",
+    "rosters",
     "suggestions",
     "publicity",
     "workplan",

@@ -50,6 +50,7 @@ urlpatterns = [
     path("captcha/", include("captcha.urls")),
     path("", include("deputies.urls")),
     path("", include("reception.urls")),
+    path("", include("rosters.urls")),
     path("", include("suggestions.urls")),
     path("", include("publicity.urls")),
     path("", include("workplan.urls")),

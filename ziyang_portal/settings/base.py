@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     # The domain apps, each built on the ones before it.
     "deputies",
     "reception",
+    "rosters",
     "suggestions",
     "publicity",
     "workplan",
@@ -233,9 +234,8 @@ if MEDIA_STORAGE == "s3":
             region_name=env.str("AWS_S3_REGION_NAME", default=""),
         )
     )
-# Folders of MEDIA_ROOT that hold public pictures. Everything else (residents'
-# photos, duty-report files, generated reports) is served by views that check
-# who is asking.
+# Folders of MEDIA_ROOT with public pictures; the rest (residents' photos, duty-report
+# files, generated reports) is served by views that check who is asking.
 PUBLIC_MEDIA_PREFIXES = (
     "deputies/photos/",
     "deputies/activities/",
@@ -284,6 +284,7 @@ CELERY_TASK_ROUTES = {
     "report.tasks.make_report_export": {"queue": "heavy"},
     "exports.tasks.build_export": {"queue": "heavy"},
     "opendata.tasks.regenerate": {"queue": "heavy"},
+    "rosters.tasks.send_reminders": {"queue": "notify"},
 }
 # A message taken by a worker that died unacknowledged goes back to the queue
 # after this many seconds; it must outlast the longest task (CELERY_TASK_TIME_LIMIT).
@@ -319,6 +320,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "opendata.tasks.regenerate",
         "schedule": 24 * 3600,
     },
+    "rosters-remind": {"task": "rosters.tasks.send_reminders", "schedule": 3600},
 }
 
 # Content-Security-Policy (django-csp 4): no external host anywhere.
@@ -364,10 +366,8 @@ PORTAL_NAME = _("Ziyang Street People's Congress Working Committee")
 PORTAL_OFFICE_PHONE = env.str("PORTAL_OFFICE_PHONE", default="")
 
 # Public pages' content is cached for anonymous visitors until its data changes
-# (core.pagecache); this bounds what a bulk update without signals leaves.
-# 0 turns the cache off.
+# (core.pagecache); this bounds what a bulk update without signals leaves; 0: off.
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=600)
-
 # `load_demo` creates logins with published passwords: never in production.
 DEMO_DATA_ALLOWED = False
 

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RostersConfig(AppConfig):
+    name = "rosters"
+    verbose_name = _("Duty rosters at the stations")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()
