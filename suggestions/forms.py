@@ -19,6 +19,7 @@ from .models import (
     Reply,
     Suggestion,
 )
+from .public_form_parts import NoticeAndPosterFields
 
 MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
 
@@ -52,8 +53,17 @@ class MultiplePhotoField(forms.FileField):
         return [process_image(f) for f in files]
 
 
-class SuggestionForm(forms.Form):
-    """The public form; contact details are needed to answer and to track."""
+class SuggestionForm(NoticeAndPosterFields, forms.Form):
+    """The public form; contact details are needed to answer and to track.
+
+    The notice choice and the QR poster's station or deputy come from
+    `NoticeAndPosterFields` (public_form_parts.py).
+    """
+
+    field_order = [
+        *("community", "category", "title", "text", "photos"),
+        *("name", "phone", "address", "notice", "notice_email"),
+    ]
 
     community = forms.ModelChoiceField(
         label=_("Your community"),
@@ -171,7 +181,7 @@ class SuggestionForm(forms.Form):
         data = self.cleaned_data
         return Suggestion(
             kind=Suggestion.Kind.RESIDENT,
-            source=Suggestion.Source.WEB_FORM,
+            **self.notice_and_poster_values(),
             community=data["community"],
             category=data["category"],
             title=data["title"],

@@ -19,6 +19,7 @@ DEFAULT_LIMITS = {
     "submit-phone": (3, 24 * 3600),
     "track-ip": (20, 600),
     "rate-ip": (10, 3600),
+    "notice-stop-ip": (20, 600),
     # Wrong phone digits per tracking code (suggestions.tracking), a day.
     "track-code": (10, 24 * 3600),
 }

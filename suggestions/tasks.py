@@ -6,11 +6,16 @@ here so that the worker registers them too.
 
 from celery import shared_task
 
-from .delivery_tasks import deliver_notification, sweep_outbox
+from .delivery_tasks import (
+    deliver_notification,
+    deliver_resident_notice,
+    sweep_outbox,
+)
 from .services import notifications, personal_data
 
 __all__ = [
     "deliver_notification",
+    "deliver_resident_notice",
     "erase_expired_personal_data",
     "find_overdue",
     "sweep_outbox",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import notice_views, views
 
 app_name = "suggestions"
 urlpatterns = [
@@ -10,6 +10,12 @@ urlpatterns = [
     path("track/", views.track, name="track"),
     path("track/result/", views.track_result, name="track_result"),
     path("track/rate/", views.track_rate, name="track_rate"),
+    path(
+        "track/notices/stop/",
+        notice_views.track_notices_stop,
+        name="track_notices_stop",
+    ),
+    path("notices/stop/<str:token>/", notice_views.notices_stop, name="notices_stop"),
     path("my/suggestions/", views.my_suggestions, name="my_suggestions"),
     path("my/suggestions/<int:pk>/", views.my_suggestion, name="my_suggestion"),
     path("suggestions/photos/<int:pk>/", views.photo, name="photo"),

@@ -18,7 +18,7 @@ from core.access import is_committee_staff, is_deputy
 from deputies.access import deputy_for
 from security import audit
 
-from . import ratelimit, submission_tokens, tracking
+from . import notice_views, public_form_parts, ratelimit, submission_tokens, tracking
 from .forms import (
     FollowUpForm,
     RatingForm,
@@ -54,7 +54,8 @@ def _too_many(request, message) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def suggest(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
-        return _suggest_page(request, SuggestionForm())
+        initial = public_form_parts.poster_initial(request.GET)
+        return _suggest_page(request, SuggestionForm(initial=initial))
     form = SuggestionForm(request.POST, request.FILES)
     if form.wants_new_challenge:
         # A new sum asked for without the form's script: no submission, no limit.
@@ -72,12 +73,19 @@ def suggest(request: HttpRequest) -> HttpResponse:
         suggestion=form.build(PRIVACY_NOTICE_VERSION),
         photos=form.cleaned_data["photos"],
         actor=request.user,
+        note=public_form_parts.poster_note(**form.cleaned_data),
     )
     return _done(request, suggestion)
 
 
 def _suggest_page(request, form, status=200):
-    context = {"form": form, "privacy_version": PRIVACY_NOTICE_VERSION}
+    station, deputy = form.poster_origin()
+    context = {
+        "form": form,
+        "privacy_version": PRIVACY_NOTICE_VERSION,
+        "poster_station": station,
+        "poster_deputy": deputy,
+    }
     return render(request, "suggestions/suggest.html", context, status=status)
 
 
@@ -177,6 +185,7 @@ def track_result(request: HttpRequest, rating_form=None, status=200) -> HttpResp
         "rating_form": (rating_form or RatingForm()) if can_rate else None,
         "rating_closes_at": ratings.rating_closes_at(suggestion) if can_rate else None,
         "rating_has_closed": unrated and ratings.rating_has_closed(suggestion),
+        "notices_stopped": request.session.pop(notice_views.STOPPED_KEY, False),
     }
     return render(request, "suggestions/track_result.html", context, status=status)
 

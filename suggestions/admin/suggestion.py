@@ -17,11 +17,12 @@ from ..services import following, intake, personal_data
 from .export import excel_response
 from .filters import MonthFilter, QueueFilter
 from .inlines import PhotoInline, ReplyInline
+from .notices import ResidentNoticesDisplay
 from .workflow import run_action
 
 
 @admin.register(Suggestion)
-class SuggestionAdmin(SimpleHistoryAdmin):
+class SuggestionAdmin(ResidentNoticesDisplay, SimpleHistoryAdmin):
     list_display = [
         "tracking_code",
         "title",
@@ -87,7 +88,10 @@ class SuggestionAdmin(SimpleHistoryAdmin):
         "following_deputy",
         "handling_unit",
         "raised_by",
+        "station",
+        "addressed_deputy",
         "contact",
+        "notices_html",
         "consent",
         "privacy_notice_version",
         "received_at",
@@ -103,7 +107,10 @@ class SuggestionAdmin(SimpleHistoryAdmin):
         "following_deputy",
         "handling_unit",
         "raised_by",
+        "station",
+        "addressed_deputy",
         "contact",
+        "notices_html",
         "consent",
         "privacy_notice_version",
         "received_at",

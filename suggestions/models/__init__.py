@@ -6,11 +6,12 @@ Every model of the app is imported here, so that Django finds them under the
 
 from .append_only import AppendOnlyModel, AppendOnlyQuerySet
 from .escalations import Escalation, EscalationFollowUp
-from .masking import mask_address, mask_name, mask_phone
+from .masking import mask_address, mask_email, mask_name, mask_phone
 from .notifications import Notification, NotificationQuerySet
 from .photos import MAX_PHOTOS, SuggestionPhoto
 from .reference import Category, HandlingUnit
 from .replies import Rating, Reply
+from .resident_notices import ResidentNotice, ResidentNoticeQuerySet
 from .reveals import PersonalDataReveal
 from .suggestion import PRIVACY_NOTICE_VERSION, Suggestion
 from .suggestion_queries import SuggestionQuerySet
@@ -40,11 +41,14 @@ __all__ = [
     "PersonalDataReveal",
     "Rating",
     "Reply",
+    "ResidentNotice",
+    "ResidentNoticeQuerySet",
     "Suggestion",
     "SuggestionPhoto",
     "SuggestionQuerySet",
     "TimelineEntry",
     "mask_address",
+    "mask_email",
     "mask_name",
     "mask_phone",
     "new_tracking_code",

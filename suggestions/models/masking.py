@@ -20,3 +20,11 @@ def mask_address(address: str) -> str:
     if not address:
         return ""
     return address[:3] + "****"
+
+
+def mask_email(email: str) -> str:
+    """z***@example.com: the first letter and the domain."""
+    if not email:
+        return ""
+    local, _, domain = email.partition("@")
+    return f"{local[:1]}***@{domain}" if domain else local[:1] + "***"

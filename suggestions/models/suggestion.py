@@ -17,7 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from deputies.models import Community, Deputy
 
-from .masking import mask_address, mask_name, mask_phone
+from .masking import mask_address, mask_email, mask_name, mask_phone
 from .reference import Category, HandlingUnit
 from .suggestion_queries import SuggestionQuerySet
 from .tracking_codes import new_tracking_code
@@ -48,6 +48,12 @@ class Suggestion(models.Model):
         VISIT = "visit", _("Visit")
         DEPUTY = "deputy", _("Raised by a deputy")
         STAFF = "staff", _("Entered by staff")
+        QR_POSTER = "qr_poster", _("Public web form, from a QR code poster")
+
+    class NoticeChannel(models.TextChoices):
+        NONE = "", _("No notice")
+        SMS = "sms", _("By SMS to my phone")
+        EMAIL = "email", _("By e-mail")
 
     class Status(models.TextChoices):
         RECEIVED = "received", _("Received")
@@ -113,6 +119,33 @@ class Suggestion(models.Model):
         blank=True,
         editable=False,
         help_text=_("Kept for tracking until the personal data is erased."),
+    )
+    # The resident's choice of a notice at each public status change; the
+    # address is personal data, erased with the rest (personal_data.py).
+    notice_channel = models.CharField(
+        _("notices of status changes"),
+        max_length=10,
+        choices=NoticeChannel.choices,
+        blank=True,
+        default=NoticeChannel.NONE,
+    )
+    notice_email = models.EmailField(_("e-mail for notices"), blank=True)
+    # The QR code poster the form was reached from (a station's or a deputy's).
+    station = models.ForeignKey(
+        "reception.Station",
+        verbose_name=_("reception station (QR code)"),
+        on_delete=models.SET_NULL,
+        related_name="suggestions",
+        null=True,
+        blank=True,
+    )
+    addressed_deputy = models.ForeignKey(
+        Deputy,
+        verbose_name=_("deputy addressed (QR code)"),
+        on_delete=models.SET_NULL,
+        related_name="suggestions_addressed",
+        null=True,
+        blank=True,
     )
     consent = models.BooleanField(_("consent to the privacy notice"), default=False)
     privacy_notice_version = models.CharField(
@@ -198,6 +231,7 @@ class Suggestion(models.Model):
             "submitter_phone",
             "submitter_address",
             "phone_last4",
+            "notice_email",
         ]
     )
     objects = SuggestionQuerySet.as_manager()
@@ -249,6 +283,11 @@ class Suggestion(models.Model):
                 condition=Q(personal_data_erased_at__isnull=True)
                 | (Q(submitter_name="") & Q(submitter_phone="")),
                 name="suggestion_erased_has_no_contact",
+            ),
+            models.CheckConstraint(
+                condition=Q(personal_data_erased_at__isnull=True)
+                | (Q(notice_email="") & Q(notice_channel="")),
+                name="suggestion_erased_has_no_notice_address",
             ),
         ]
 
@@ -333,6 +372,10 @@ class Suggestion(models.Model):
     @property
     def masked_name(self) -> str:
         return mask_name(self.submitter_name)
+
+    @property
+    def masked_notice_email(self) -> str:
+        return mask_email(self.notice_email)
 
     @property
     def masked_address(self) -> str:

@@ -16,6 +16,7 @@ from ..models import (
     TimelineEntry,
 )
 from .notifications import notify, staff_recipients
+from .resident_notices import queue_status_notice
 from .timeline import add_entry
 
 Status = Suggestion.Status
@@ -62,7 +63,7 @@ def suggestion_create(
         raise
     for image in cleaned:
         SuggestionPhoto.objects.create(suggestion=suggestion, image=image)
-    add_entry(
+    entry = add_entry(
         suggestion,
         kind=TimelineEntry.Kind.RECEIVED,
         actor=suggestion.created_by,
@@ -70,6 +71,7 @@ def suggestion_create(
         note=note,
         at=suggestion.received_at,
     )
+    queue_status_notice(suggestion, entry)
     notify(suggestion, Notification.Kind.NEW, staff_recipients())
     return suggestion
 

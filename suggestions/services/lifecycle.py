@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from ..models import Notification, Suggestion, TimelineEntry
 from .notifications import deputy_recipients, notify, staff_recipients
+from .resident_notices import queue_status_notice
 from .timeline import add_entry
 
 Status = Suggestion.Status
@@ -50,7 +51,7 @@ def move(suggestion, to_status, *, actor, note="", public=True, at=None):
     elif before in Suggestion.FINISHED:
         suggestion.finished_at = None
     suggestion.save()
-    add_entry(
+    entry = add_entry(
         suggestion,
         kind=TimelineEntry.Kind.TRANSITION,
         actor=actor,
@@ -60,6 +61,7 @@ def move(suggestion, to_status, *, actor, note="", public=True, at=None):
         public=public,
         at=at,
     )
+    queue_status_notice(suggestion, entry)
     return suggestion
 
 

@@ -44,6 +44,10 @@ def notifications_muted():
         _muted.reset(token)
 
 
+def is_muted() -> bool:
+    return _muted.get()
+
+
 def notify(suggestion, kind: str, recipients) -> list[Notification]:
     """In-app notices for each recipient, and their emails queued after commit.
 

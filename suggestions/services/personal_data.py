@@ -27,6 +27,11 @@ def personal_data_erase(*, suggestion, at=None) -> None:
     suggestion.submitter_name = ""
     suggestion.submitter_phone = ""
     suggestion.submitter_address = ""
+    suggestion.notice_channel = Suggestion.NoticeChannel.NONE
+    suggestion.notice_email = ""
+    suggestion.resident_notices.pending().update(
+        given_up_at=timezone.now(), last_error="personal data erased"
+    )
     suggestion.personal_data_erased_at = at or timezone.now()
     suggestion.save(
         update_fields=[
@@ -34,6 +39,8 @@ def personal_data_erase(*, suggestion, at=None) -> None:
             "submitter_phone",
             "submitter_address",
             "phone_last4",
+            "notice_channel",
+            "notice_email",
             "personal_data_erased_at",
         ]
     )

@@ -276,6 +276,7 @@ CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_QUEUES = [Queue("default"), Queue("notify"), Queue("heavy")]
 CELERY_TASK_ROUTES = {
     "suggestions.tasks.deliver_notification": {"queue": "notify"},
+    "suggestions.tasks.deliver_resident_notice": {"queue": "notify"},
     "suggestions.tasks.sweep_outbox": {"queue": "notify"},
     "suggestions.tasks.find_overdue": {"queue": "default"},
     "suggestions.tasks.erase_expired_personal_data": {"queue": "default"},
@@ -316,10 +317,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 24 * 3600,
     },
     # Open data: the public ZIP is rebuilt every night from the records.
-    "opendata-regenerate": {
-        "task": "opendata.tasks.regenerate",
-        "schedule": 24 * 3600,
-    },
+    "opendata-regenerate": {"task": "opendata.tasks.regenerate", "schedule": 24 * 3600},
     "rosters-remind": {"task": "rosters.tasks.send_reminders", "schedule": 3600},
 }
 

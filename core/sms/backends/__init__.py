@@ -1,0 +1,1 @@
+"""The SMS backends: console (default), locmem (tests), Aliyun Dysms."""
