@@ -84,11 +84,16 @@ class ReportDocument:
     @classmethod
     def from_records(cls, year: int) -> "ReportDocument":
         """A report straight from today's records, saved nowhere."""
+        from .models import WorkReport
+
         figures = collect_figures(year)
+        report = WorkReport.objects.filter(year=year).first()
+        with translation.override(REPORT_LANGUAGE):
+            subtitle = report.meeting_line() if report else ""
         return cls(
             year=year,
             title=default_title(year),
-            subtitle="",
+            subtitle=subtitle,
             paragraphs=generate_paragraphs(year, figures),
             figures=figures,
             previous=previous_year_figures(year),

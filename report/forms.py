@@ -12,6 +12,29 @@ MAX_PARAGRAPH = 5000
 MAX_FREE_TEXT = 20000
 
 
+def meeting_fields() -> dict[str, forms.Field]:
+    """The meeting at which the report is read: the line under its title."""
+    return {
+        "meeting_date": forms.DateField(
+            label=_("Meeting date"),
+            required=False,
+            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            error_messages={
+                "invalid": _("Enter the meeting date as a date, such as 2018-12-25.")
+            },
+        ),
+        "meeting_name": forms.CharField(
+            label=pgettext_lazy("work report", "Meeting"),
+            max_length=100,
+            required=False,
+            help_text=_(
+                "For example: 武汉市武昌区第十五届人大常委会第16次会议. With the "
+                "date it gives the line under the title; left empty, there is none."
+            ),
+        ),
+    }
+
+
 class GenerateForm(forms.Form):
     year = forms.IntegerField(
         label=_("Report year"),
@@ -20,6 +43,10 @@ class GenerateForm(forms.Form):
             "invalid": pgettext_lazy("work report", "Enter a year such as 2018."),
         },
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.update(meeting_fields())
 
     def clean_year(self):
         year = self.cleaned_data["year"]
@@ -37,23 +64,19 @@ class GenerateForm(forms.Form):
 
 
 class VersionForm(forms.Form):
-    """The editor: title, subtitle, one field per paragraph and a note."""
+    """The editor: title, meeting, one field per paragraph and a note."""
 
     title = forms.CharField(label=_("Title"), max_length=200)
-    subtitle = forms.CharField(
-        label=_("Subtitle"),
-        max_length=200,
-        required=False,
-        help_text=_("For example: (read at the meeting of the standing committee)."),
-    )
 
     def __init__(self, *args, version, figure_keys, **kwargs):
         super().__init__(*args, **kwargs)
         self.figure_keys = set(figure_keys)
         self.paragraph_keys = []
         labels = paragraph_labels(version.paragraphs)
+        self.fields.update(meeting_fields())
         self.initial.setdefault("title", version.title)
-        self.initial.setdefault("subtitle", version.subtitle)
+        self.initial.setdefault("meeting_date", version.report.meeting_date)
+        self.initial.setdefault("meeting_name", version.report.meeting_name)
         for paragraph in version.paragraphs:
             name = self.field_name(paragraph["key"])
             free = paragraph["part"] in FREE_TEXT_PARTS

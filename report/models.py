@@ -5,10 +5,31 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Max, Q
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from .figures import Figure, figures_from_json
+
+
+def meeting_line(date, name: str) -> str:
+    """（2018年12月25日在……会议上）, as much of it as is recorded, or nothing.
+
+    The report is a Chinese document: called inside its language override.
+    """
+    name = (name or "").strip()
+    day = (
+        gettext("%(year)s-%(month)s-%(day)s")
+        % {"year": date.year, "month": date.month, "day": date.day}
+        if date
+        else ""
+    )
+    if day and name:
+        return gettext("(on %(date)s at %(meeting)s)") % {"date": day, "meeting": name}
+    if day:
+        return gettext("(on %(date)s)") % {"date": day}
+    if name:
+        return gettext("(at %(meeting)s)") % {"meeting": name}
+    return ""
 
 
 class WorkReportQuerySet(models.QuerySet):
@@ -46,6 +67,18 @@ class WorkReport(models.Model):
         _("last year's figures"),
         default=dict,
         help_text=_("Last year's figures, for the comparison, taken at the same time."),
+    )
+    meeting_date = models.DateField(
+        _("meeting date"),
+        null=True,
+        blank=True,
+        help_text=_("The day the report is read, for the line under the title."),
+    )
+    meeting_name = models.CharField(
+        pgettext_lazy("work report", "meeting"),
+        max_length=100,
+        blank=True,
+        help_text=_("The meeting at which the report is read."),
     )
     generated_at = models.DateTimeField(_("figures taken at"))
     generated_by = models.ForeignKey(
@@ -88,6 +121,10 @@ class WorkReport(models.Model):
     @property
     def is_final(self) -> bool:
         return self.status == self.Status.FINAL
+
+    def meeting_line(self) -> str:
+        """The line under the title: when and where the report is read."""
+        return meeting_line(self.meeting_date, self.meeting_name)
 
     def figure_map(self) -> dict[str, Figure]:
         return figures_from_json(self.figures)

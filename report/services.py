@@ -28,8 +28,18 @@ class FigureChange:
     new: Figure | None
 
 
-def report_generate(*, year: int, user) -> WorkReport:
-    """A draft for the year: figures from today's records and version 1."""
+# A keyword left out of `report_save_version`: the report keeps what it has.
+UNCHANGED = object()
+
+
+def report_generate(
+    *, year: int, user, meeting_date=None, meeting_name: str = ""
+) -> WorkReport:
+    """A draft for the year: figures from today's records and version 1.
+
+    The meeting at which the report is read, when known, gives the line
+    under the title.
+    """
     exists = ValidationError(
         _("There is already a work report for %(year)s.") % {"year": year},
         code="exists",
@@ -45,14 +55,18 @@ def report_generate(*, year: int, user) -> WorkReport:
                 previous_figures=figures_to_json(previous_year_figures(year)),
                 generated_at=timezone.now(),
                 generated_by=user,
+                meeting_date=meeting_date,
+                meeting_name=meeting_name.strip(),
             )
             with translation.override(REPORT_LANGUAGE):
                 note = _("Generated from the records")
+                subtitle = report.meeting_line()
             ReportVersion.objects.create(
                 report=report,
                 number=1,
                 author=user,
                 title=default_title(year),
+                subtitle=subtitle,
                 paragraphs=generate_paragraphs(year, figures),
                 note=note,
             )
@@ -75,11 +89,16 @@ def report_save_version(
     report: WorkReport,
     user,
     title: str,
-    subtitle: str,
     texts: dict[str, str],
     note: str = "",
+    meeting_date=UNCHANGED,
+    meeting_name=UNCHANGED,
 ) -> ReportVersion:
-    """A new version with the edited texts, keyed like the latest version's."""
+    """A new version with the edited texts, keyed like the latest version's.
+
+    The meeting date and name, when given, are the report's from now on, and
+    the version's subtitle line is written from them.
+    """
     with transaction.atomic():
         report = WorkReport.objects.select_for_update().get(pk=report.pk)
         _ensure_draft(report)
@@ -102,16 +121,32 @@ def report_save_version(
             {**p, "text": texts.get(p["key"], p["text"]).strip()}
             for p in (latest.paragraphs if latest else [])
         ]
+        _set_meeting(report, meeting_date, meeting_name)
+        with translation.override(REPORT_LANGUAGE):
+            subtitle = report.meeting_line()
         number = (report.versions.aggregate(n=Max("number"))["n"] or 0) + 1
         return ReportVersion.objects.create(
             report=report,
             number=number,
             author=user,
             title=title.strip(),
-            subtitle=subtitle.strip(),
+            subtitle=subtitle,
             paragraphs=paragraphs,
             note=note.strip(),
         )
+
+
+def _set_meeting(report: WorkReport, meeting_date, meeting_name) -> None:
+    fields = []
+    if meeting_date is not UNCHANGED:
+        report.meeting_date = meeting_date
+        fields.append("meeting_date")
+    if meeting_name is not UNCHANGED:
+        report.meeting_name = (meeting_name or "").strip()
+        fields.append("meeting_name")
+    if fields:
+        report.full_clean(exclude=["figures", "previous_figures", "generated_by"])
+        report.save(update_fields=fields)
 
 
 def report_refresh_figures(*, report: WorkReport, user) -> WorkReport:

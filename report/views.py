@@ -56,7 +56,12 @@ def generate(request, model_admin):
     form = GenerateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            report = report_generate(year=form.cleaned_data["year"], user=request.user)
+            report = report_generate(
+                year=form.cleaned_data["year"],
+                user=request.user,
+                meeting_date=form.cleaned_data["meeting_date"],
+                meeting_name=form.cleaned_data["meeting_name"],
+            )
         except ValidationError as exc:
             form.add_error("year", exc)
         else:
@@ -109,7 +114,8 @@ def _save_version(request, report, form):
             report=report,
             user=request.user,
             title=form.cleaned_data["title"],
-            subtitle=form.cleaned_data["subtitle"],
+            meeting_date=form.cleaned_data["meeting_date"],
+            meeting_name=form.cleaned_data["meeting_name"],
             texts=form.texts(),
             note=form.cleaned_data["note"],
         )

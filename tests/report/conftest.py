@@ -288,7 +288,6 @@ def complete(report, user, **texts):
         report=report,
         user=user,
         title=version.title,
-        subtitle=version.subtitle,
         texts={
             "problems": "（一）代表履职能力有待提高\n部分代表知情知政情况有限。",
             "plans": "（一）抓政治理论学习\n组织代表开展专题学习。",

@@ -182,7 +182,6 @@ def test_only_a_part_staff_emptied_waits_for_the_committee(draft, staff_user):
         report=draft,
         user=staff_user,
         title="标题",
-        subtitle="",
         texts={"problems": ""},
     )
     text = ReportDocument.for_version(version).plain_text()
@@ -195,10 +194,8 @@ def test_finalising_needs_the_drafts_saved_by_a_person(draft, staff_user):
     assert version.text_of("problems") and version.text_of("plans")
     with pytest.raises(ValidationError, match="审阅"):
         report_finalise(report=draft, user=staff_user)
-    report_save_version(report=draft, user=None, title="标题", subtitle="", texts={})
+    report_save_version(report=draft, user=None, title="标题", texts={})
     with pytest.raises(ValidationError, match="存在的问题"):
         report_finalise(report=draft, user=staff_user)
-    report_save_version(
-        report=draft, user=staff_user, title="标题", subtitle="", texts={}
-    )
+    report_save_version(report=draft, user=staff_user, title="标题", texts={})
     assert report_finalise(report=draft, user=staff_user).is_final

@@ -47,7 +47,6 @@ def test_saving_numbers_the_versions_and_keeps_every_one(draft, staff_user):
         report=draft,
         user=staff_user,
         title="人大紫阳街工委2016年工作报告（修改稿）",
-        subtitle="",
         texts={"general.opening": "改写后的开头。"},
     )
     assert [second.number, third.number] == [2, 3]
@@ -62,7 +61,6 @@ def test_an_unknown_marker_is_refused_and_nothing_is_saved(draft, staff_user):
             report=draft,
             user=staff_user,
             title="标题",
-            subtitle="",
             texts={"general.opening": "共[[no.such_figure]]次。"},
         )
     assert draft.versions.count() == 1

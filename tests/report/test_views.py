@@ -159,7 +159,7 @@ def edit_data(report, **texts):
     from report.forms import VersionForm
 
     version = report.latest_version()
-    data = {"title": version.title, "subtitle": "", "note": "修改"}
+    data = {"title": version.title, "note": "修改"}
     for paragraph in version.paragraphs:
         data[VersionForm.field_name(paragraph["key"])] = paragraph["text"]
     for key, text in texts.items():
