@@ -22,28 +22,57 @@ def report_charts(document) -> list[Chart]:
             key
             for provider in providers()
             for key in getattr(provider, "HEADLINE_FIGURES", ())
-            if key in document.figures and document.figures[key].kind == "count"
         ]
-        if compared and document.previous:
-            charts.append(
-                Chart(
-                    "comparison",
-                    _("Main figures compared with last year"),
-                    [document.figures[k].label for k in compared],
-                    [
-                        (
-                            _("%(year)s") % {"year": document.year - 1},
-                            [_value(document.previous.get(k)) for k in compared],
-                        ),
-                        (
-                            _("%(year)s") % {"year": document.year},
-                            [document.figures[k].value for k in compared],
-                        ),
-                    ],
-                    style=COMPARISON_STYLE,
-                )
+        charts.append(
+            _comparison(
+                document,
+                "comparison",
+                _("Main figures compared with last year"),
+                compared,
             )
-    return [chart for chart in charts if chart.labels]
+        )
+        # The standard set of every year: the items received and what became
+        # of them by the year's end, and the residents' ratings.
+        handling = [
+            key
+            for provider in providers()
+            for key in getattr(provider, "STANDARD_FIGURES", ())
+        ]
+        charts.append(
+            _comparison(
+                document,
+                "handling",
+                _("Suggestions and opinions handled, compared with last year"),
+                handling,
+            )
+        )
+    return [chart for chart in charts if chart is not None and chart.labels]
+
+
+def _comparison(document, key: str, title: str, keys: list[str]) -> Chart | None:
+    """Last year's and this year's value of each count of `keys` the document
+    has; none without last year's figures."""
+    keys = [
+        k for k in keys if k in document.figures and document.figures[k].kind == "count"
+    ]
+    if not keys or not document.previous:
+        return None
+    return Chart(
+        key,
+        title,
+        [document.figures[k].label for k in keys],
+        [
+            (
+                _("%(year)s") % {"year": document.year - 1},
+                [_value(document.previous.get(k)) for k in keys],
+            ),
+            (
+                _("%(year)s") % {"year": document.year},
+                [document.figures[k].value for k in keys],
+            ),
+        ],
+        style=COMPARISON_STYLE,
+    )
 
 
 def _value(figure):

@@ -14,6 +14,22 @@ HEADLINE_FIGURES = (
     "suggestions.followed_up",
 )
 
+# The standard set of every year's report, in the comparison with last year:
+# the items received and what became of them by the year's end, the ratings.
+STANDARD_FIGURES = (
+    "suggestions.items_received",
+    "suggestions.items_accepted",
+    "suggestions.items_answered",
+    "suggestions.items_closed",
+    "suggestions.items_overdue",
+    "suggestions.items_escalated",
+    "suggestions.rated_satisfied",
+    "suggestions.rated_basically",
+    "suggestions.rated_unsatisfied",
+    "suggestions.satisfaction_rate",
+    "suggestions.items_reopened",
+)
+
 # The requests to city-level deputies are a special activity, a part that comes
 # before the channels and the handling of suggestions in the outline.
 PROVIDER = Provider(

@@ -38,7 +38,8 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from suggestions.models import Escalation, Rating, Reply, Suggestion, TimelineEntry
+from suggestions.models import Escalation, Rating, Suggestion, TimelineEntry
+from suggestions.models.suggestion_queries import has_reply
 
 Status = Suggestion.Status
 Score = Rating.Score
@@ -83,10 +84,9 @@ def accepted(year: int) -> Exists:
 
 
 def answered(year: int) -> Exists:
-    replies = Reply.objects.filter(
-        suggestion=OuterRef("pk"), answered_on__lte=last_day(year)
-    )
-    return Exists(replies)
+    """At least one reply answered on or before 31 December: the definition
+    the duty archive, the dashboards and the home page count by."""
+    return has_reply(by=last_day(year))
 
 
 def escalated(year: int) -> Exists:
