@@ -1,7 +1,9 @@
 """This app's part of the 2018 demo year (see core/demo.py).
 
-Nine community stations, all upgraded in 2018 and meeting the eight-haves, the
-street deputy office as a venue, the four delegation visits the 2018 report
+Nine community stations, in service since 2016 or 2017, all upgraded in 2018
+and checked then against the eight-haves, every item met (each check dated on
+the station's upgrade day, with its evidence photo), the street deputy office as
+a venue, the four delegation visits the 2018 report
 names and five centralised reception sessions with 129 voters in total. Every
 name, address and issue is invented; pictures are drawn here and stored through
 the portal's image pipeline like any upload.
@@ -18,7 +20,6 @@ from PIL import Image, ImageDraw, ImageFont
 from core.images import process_image
 from deputies.models import Community, Deputy
 
-from . import services
 from .models import (
     DelegationVisit,
     DelegationVisitPhoto,
@@ -38,6 +39,19 @@ FONT_PATHS = [
 ]
 
 OFFICE_SLUG = "street-office"
+
+# community slug: the day the station came into service (invented).
+OPENED = {
+    "meiyinsi": datetime.date(2016, 3, 15),
+    "ziyanghu": datetime.date(2016, 3, 15),
+    "dachenglu": datetime.date(2016, 5, 9),
+    "fuxinglu": datetime.date(2016, 5, 9),
+    "shouyilu": datetime.date(2016, 9, 1),
+    "changhu": datetime.date(2016, 9, 1),
+    "jinshuilu": datetime.date(2017, 3, 6),
+    "pengliuyang": datetime.date(2017, 3, 6),
+    "ziyangdonglu": datetime.date(2017, 6, 12),
+}
 
 # community slug: (upgrade date, reception days)
 STATIONS = {
@@ -199,6 +213,7 @@ def _load_stations() -> dict[str, Station]:
                 "contact_name": "社区示例联络员",
                 "contact_phone": f"027-8800{order:04d}",
                 "upgraded_on": upgraded,
+                "opened_on": OPENED[slug],
                 "ordering": order,
             },
         )
@@ -216,6 +231,7 @@ def _load_stations() -> dict[str, Station]:
             "contact_name": "工委示例工作人员",
             "contact_phone": "027-88000000",
             "open_to_all_deputies": True,
+            "opened_on": datetime.date(2015, 3, 2),
             "ordering": 0,
         },
     )
@@ -223,20 +239,27 @@ def _load_stations() -> dict[str, Station]:
     items = list(StandardItem.objects.active())
     for slug in STATIONS:
         station = stations[slug]
-        services.station_ensure_checklist(station=station)
-        for check in StandardCheck.objects.filter(station=station, item__in=items):
-            check.met = True
-            check.checked_on = station.upgraded_on
-            if not check.evidence:
-                content = _picture(f"{check.item.name}\n{station.name}")
-                check.evidence.save(content.name, content, save=False)
-            check.save()
+        _load_checks(station, items)
         if not station.photos.exists():
             photo = StationPhoto(station=station, caption=f"{station.name}外景(示例)")
             content = _picture(station.name)
             photo.image.save(content.name, content, save=False)
             photo.save()
     return stations
+
+
+def _load_checks(station: Station, items) -> None:
+    """The station's eight-haves check on its upgrade day, every item met."""
+    for item in items:
+        check, _ = StandardCheck.objects.update_or_create(
+            station=station,
+            item=item,
+            checked_on=station.upgraded_on,
+            defaults={"met": True},
+        )
+        if not check.evidence:
+            content = _picture(f"{item.name}\n{station.name}")
+            check.evidence.save(content.name, content, save=True)
 
 
 def _load_visits(stations) -> None:

@@ -3,21 +3,7 @@
 from django.core.files.storage import default_storage
 from django.db import transaction
 
-from .models import (
-    ReceptionSession,
-    SessionPhoto,
-    StandardCheck,
-    StandardItem,
-    Station,
-)
-
-
-def station_ensure_checklist(*, station: Station) -> int:
-    """Give the station one checklist row per standard item in force."""
-    items = StandardItem.objects.active().exclude(checks__station=station)
-    rows = [StandardCheck(station=station, item=item) for item in items]
-    StandardCheck.objects.bulk_create(rows)
-    return len(rows)
+from .models import ReceptionSession, SessionPhoto
 
 
 def session_save(*, form, issues, deputy, user) -> ReceptionSession:

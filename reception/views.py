@@ -16,7 +16,7 @@ from security import audit
 
 from . import services
 from .forms import IssueFormSet, SessionEditForm, SessionForm
-from .models import ReceptionSession, SessionPhoto, Station
+from .models import ReceptionSession, SessionPhoto, StandardCheck, StandardItem, Station
 
 RECENT_SESSIONS_ON_STATION_PAGE = 5
 
@@ -32,6 +32,7 @@ def station_list(request: HttpRequest) -> HttpResponse:
         .select_related("community")
         .prefetch_related("deputies", "photos")
         .annotate(session_count=Count("sessions", distinct=True))
+        .with_standard()
         .order_by("ordering", "name")
     )
     return render(request, "reception/station_list.html", {"stations": stations})
@@ -53,11 +54,35 @@ def station_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .prefetch_related("deputies")
         .order_by("-started_at")[:RECENT_SESSIONS_ON_STATION_PAGE]
     )
+    standard = _standard_rows(station)
     return render(
         request,
         "reception/station_detail.html",
-        {"station": station, "sessions": sessions},
+        {
+            "station": station,
+            "sessions": sessions,
+            "standard": standard,
+            "standard_met": sum(1 for row in standard if row["met"]),
+        },
     )
+
+
+def _standard_rows(station: Station) -> list[dict]:
+    """Each item in force with the station's check of it in force today (None
+    if never checked), in two queries whatever the number of checks."""
+    if station.kind != Station.Kind.COMMUNITY:
+        return []
+    checks = {
+        check.item_id: check
+        for check in StandardCheck.objects.current().filter(
+            station=station, item__active=True
+        )
+    }
+    rows = []
+    for item in StandardItem.objects.active():
+        check = checks.get(item.pk)
+        rows.append({"item": item, "check": check, "met": bool(check and check.met)})
+    return rows
 
 
 # Deputy workspace -----------------------------------------------------------

@@ -13,15 +13,14 @@ from .sessions import (
     SessionIssue,
     SessionPhoto,
 )
-from .stations import (
+from .standard import (
     DEFAULT_STANDARD_ITEMS,
     StandardCheck,
+    StandardCheckQuerySet,
     StandardItem,
     StandardItemQuerySet,
-    Station,
-    StationPhoto,
-    StationQuerySet,
 )
+from .stations import Station, StationPhoto, StationQuerySet
 from .visits import DelegationVisit, DelegationVisitPhoto, DelegationVisitQuerySet
 
 __all__ = [
@@ -37,6 +36,7 @@ __all__ = [
     "SessionIssue",
     "SessionPhoto",
     "StandardCheck",
+    "StandardCheckQuerySet",
     "StandardItem",
     "StandardItemQuerySet",
     "Station",

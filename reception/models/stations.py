@@ -1,83 +1,26 @@
-"""Reception stations, their photos, and the eight-haves standard (八有)."""
+"""Reception stations, when they were in service, and their photos."""
 
+import datetime
+
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, ExpressionWrapper, Q, Subquery
+from django.db.models import ExpressionWrapper, F, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.images import PortalImageField, UploadTo
 from deputies.models import Community, Deputy
 
-# The eight-haves (八有) standard for a community reception station. Staff may
-# rename, reorder or retire items; `code` stays stable so that the default set
-# can be recreated without duplicating a renamed item.
-DEFAULT_STANDARD_ITEMS = [
-    ("venue", "有场所"),
-    ("sign", "有标牌"),
-    ("rules", "有制度"),
-    ("staff", "有人员"),
-    ("plan", "有计划"),
-    ("funds", "有经费"),
-    ("records", "有档案"),
-    ("activities", "有活动"),
-]
+from .standard import checked_between, items_in_force_count, items_met_count
 
 
-class StandardItemQuerySet(models.QuerySet):
-    def active(self):
-        return self.filter(active=True)
-
-    def ensure_defaults(self) -> int:
-        """Create the default eight items that are missing; return how many."""
-        created = 0
-        for order, (code, name) in enumerate(DEFAULT_STANDARD_ITEMS, start=1):
-            _item, was_created = self.get_or_create(
-                code=code, defaults={"name": name, "ordering": order}
-            )
-            created += was_created
-        return created
-
-
-class StandardItem(models.Model):
-    """One item of the station standard (八有), configurable by staff."""
-
-    code = models.SlugField(
-        _("code"),
-        max_length=30,
-        unique=True,
-        help_text=_("A stable key; the name can change, the code should not."),
-    )
-    name = models.CharField(_("name"), max_length=50)
-    description = models.TextField(_("what it takes"), blank=True)
-    ordering = models.PositiveSmallIntegerField(_("display order"), default=0)
-    active = models.BooleanField(
-        _("in force"),
-        default=True,
-        help_text=_("Items no longer in force do not count towards the standard."),
-    )
-
-    objects = StandardItemQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["ordering", "pk"]
-        verbose_name = _("standard item")
-        verbose_name_plural = _("standard items (eight-haves)")
-
-    def __str__(self):
-        return self.name
-
-
-def _active_item_count():
-    """A subquery counting the standard items in force."""
-    return Subquery(
-        StandardItem.objects.filter(active=True)
-        .order_by()
-        .annotate(one=models.Value(1))
-        .values("one")
-        .annotate(total=Count("pk"))
-        .values("total")[:1],
-        output_field=models.IntegerField(),
+def in_service_on(day: datetime.date) -> Q:
+    """Stations in service on `day`: opened by then (or since before the
+    records) and not yet retired."""
+    return (Q(opened_on__isnull=True) | Q(opened_on__lte=day)) & (
+        Q(closed_on__isnull=True) | Q(closed_on__gt=day)
     )
 
 
@@ -85,36 +28,50 @@ class StationQuerySet(models.QuerySet):
     def community_stations(self):
         return self.filter(kind=Station.Kind.COMMUNITY)
 
-    def with_standard(self):
-        """Annotate items_met, items_total and meets_standard in one query."""
+    def in_service_on(self, day: datetime.date):
+        return self.filter(in_service_on(day))
+
+    def in_service(self):
+        """Stations in service today."""
+        return self.in_service_on(timezone.localdate())
+
+    def with_standard(self, day: datetime.date | None = None):
+        """Annotate items_met, items_total and meets_standard in one query:
+        the items in force, and those the checks in force on `day` (today
+        unless given) found met."""
+        day = day or timezone.localdate()
         return self.annotate(
-            items_met=Count(
-                "checks",
-                filter=Q(checks__met=True, checks__item__active=True),
-                distinct=True,
-            ),
-            items_total=Coalesce(_active_item_count(), 0),
+            items_met=items_met_count(day),
+            items_total=Coalesce(items_in_force_count(), 0),
         ).annotate(
             meets_standard=ExpressionWrapper(
-                Q(items_total__gt=0) & Q(items_met__gte=models.F("items_total")),
+                Q(items_total__gt=0) & Q(items_met__gte=F("items_total")),
                 output_field=models.BooleanField(),
             )
         )
 
-    def meeting_standard(self):
-        return self.with_standard().filter(meets_standard=True)
+    def meeting_standard(self, day: datetime.date | None = None):
+        return self.with_standard(day).filter(meets_standard=True)
+
+    def checked_in(self, year: int):
+        """Stations with an item in force checked during the year."""
+        return self.filter(
+            checked_between(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+        )
 
     def upgraded_in(self, year: int):
         return self.filter(upgraded_on__year=year)
 
     def for_deputy(self, deputy):
-        """Venues where this deputy may log a session."""
-        return self.filter(
-            Q(deputies=deputy) | Q(open_to_all_deputies=True), active=True
-        ).distinct()
+        """Venues in service where this deputy may log a session."""
+        return (
+            self.in_service()
+            .filter(Q(deputies=deputy) | Q(open_to_all_deputies=True))
+            .distinct()
+        )
 
     def public(self):
-        return self.filter(active=True)
+        return self.in_service()
 
 
 class Station(models.Model):
@@ -181,7 +138,27 @@ class Station(models.Model):
         ),
     )
     ordering = models.PositiveSmallIntegerField(_("display order"), default=0)
-    active = models.BooleanField(_("in service"), default=True)
+    opened_on = models.DateField(
+        _("in service from"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day the station came into service; empty if it was in service "
+            "before the portal's records begin."
+        ),
+    )
+    closed_on = models.DateField(
+        _("retired on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The first day the station is no longer in service; empty while it "
+            "is in service."
+        ),
+    )
+    # Kept equal to "not retired" by save() and a constraint, for filters and
+    # exports; which stations were in service on a day comes from the dates.
+    active = models.BooleanField(_("in service"), default=True, editable=False)
 
     objects = StationQuerySet.as_manager()
 
@@ -189,12 +166,50 @@ class Station(models.Model):
         ordering = ["ordering", "name"]
         verbose_name = _("reception station")
         verbose_name_plural = _("reception stations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(active=True, closed_on__isnull=True)
+                | Q(active=False, closed_on__isnull=False),
+                name="reception_station_active_until_retired",
+            ),
+            models.CheckConstraint(
+                condition=Q(opened_on__isnull=True)
+                | Q(closed_on__isnull=True)
+                | Q(closed_on__gt=F("opened_on")),
+                name="reception_station_opened_before_retired",
+                violation_error_message=_(
+                    "A station is retired after the day it came into service."
+                ),
+            ),
+        ]
 
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        # A station marked out of service without a date is retired today.
+        if not self.active and self.closed_on is None:
+            self.closed_on = timezone.localdate()
+        self.active = self.closed_on is None
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "active", "closed_on"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("reception:station_detail", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        self.active = self.closed_on is None
+        if self.closed_on and self.closed_on > timezone.localdate():
+            raise ValidationError(
+                {"closed_on": _("The retirement date cannot be later than today.")}
+            )
+
+    def in_service_on(self, day: datetime.date) -> bool:
+        opened = self.opened_on is None or self.opened_on <= day
+        return opened and (self.closed_on is None or self.closed_on > day)
 
     def accepts_deputy(self, deputy) -> bool:
         """Whether this deputy may be named on a session held here."""
@@ -221,39 +236,3 @@ class StationPhoto(models.Model):
 
     def __str__(self):
         return self.caption or self.image.name
-
-
-class StandardCheck(models.Model):
-    """Whether a station meets one item of the standard, with evidence."""
-
-    station = models.ForeignKey(
-        Station,
-        verbose_name=_("station"),
-        on_delete=models.CASCADE,
-        related_name="checks",
-    )
-    item = models.ForeignKey(
-        StandardItem,
-        verbose_name=_("standard item"),
-        on_delete=models.CASCADE,
-        related_name="checks",
-    )
-    met = models.BooleanField(_("met"), default=False)
-    evidence = PortalImageField(
-        _("evidence photo"), upload_to=UploadTo("reception/evidence"), blank=True
-    )
-    checked_on = models.DateField(_("date checked"), null=True, blank=True)
-    note = models.CharField(_("note"), max_length=200, blank=True)
-
-    class Meta:
-        ordering = ["item__ordering", "item__pk"]
-        verbose_name = _("standard check")
-        verbose_name_plural = _("eight-haves checklist")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["station", "item"], name="reception_one_check_per_item"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.station} · {self.item}"

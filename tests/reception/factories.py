@@ -61,15 +61,34 @@ class StationFactory(DjangoModelFactory):
             self.deputies.set(extracted)
 
 
+# Checks made without a date of their own stand from long before any year the
+# tests build, so that a station's checks count in every year's report.
+EARLY_CHECK = datetime.date(2010, 1, 4)
+
+
 class StandardCheckFactory(DjangoModelFactory):
     class Meta:
         model = StandardCheck
-        django_get_or_create = ("station", "item")
+        django_get_or_create = ("station", "item", "checked_on")
 
     station = factory.SubFactory(StationFactory)
     item = factory.SubFactory(StandardItemFactory)
     met = True
-    checked_on = datetime.date(2018, 6, 1)
+    checked_on = EARLY_CHECK
+
+
+def check_every_item(station, *, met=True, missing=(), on=EARLY_CHECK) -> list:
+    """A check of every item in force at the station on one day: met, except
+    the items whose codes are in `missing`."""
+    return [
+        StandardCheckFactory(
+            station=station,
+            item=item,
+            checked_on=on,
+            met=met and item.code not in missing,
+        )
+        for item in StandardItem.objects.active()
+    ]
 
 
 class DelegationVisitFactory(DjangoModelFactory):

@@ -7,8 +7,7 @@ import zoneinfo
 import pytest
 from openpyxl import load_workbook
 
-from reception.models import ReceptionSession, StandardCheck, Station
-from reception.services import station_ensure_checklist
+from reception.models import ReceptionSession, Station
 from tests.factories import DeputyFactory
 from tests.utils import assert_constant_queries
 
@@ -18,6 +17,7 @@ from .factories import (
     SessionIssueFactory,
     SessionPhotoFactory,
     StationFactory,
+    check_every_item,
 )
 
 pytestmark = pytest.mark.django_db
@@ -34,13 +34,9 @@ def at(year, month, day=10):
 
 def test_station_changelist_shows_at_a_glance_who_meets_the_standard(staff_client):
     good = StationFactory(name="达标示例站")
-    station_ensure_checklist(station=good)
-    StandardCheck.objects.filter(station=good).update(met=True)
+    check_every_item(good)
     poor = StationFactory(name="未达标示例站")
-    station_ensure_checklist(station=poor)
-    StandardCheck.objects.filter(station=poor).exclude(item__code="sign").update(
-        met=True
-    )
+    check_every_item(poor, missing={"sign"})
     response = staff_client.get("/admin/reception/station/")
     assert response.status_code == 200
     rows = {s.name: s for s in response.context["cl"].result_list}
@@ -50,7 +46,7 @@ def test_station_changelist_shows_at_a_glance_who_meets_the_standard(staff_clien
     assert "8/8" in html and "7/8" in html
 
 
-def test_saving_a_station_in_the_admin_creates_its_checklist(staff_client, db):
+def test_a_station_added_in_the_admin_has_no_check_until_one_is_made(staff_client, db):
     from tests.factories import CommunityFactory
 
     community = CommunityFactory()
@@ -61,7 +57,6 @@ def test_saving_a_station_in_the_admin_creates_its_checklist(staff_client, db):
         "community": community.pk,
         "address": "示例路1号",
         "ordering": 0,
-        "active": "on",
         "checks-TOTAL_FORMS": "0",
         "checks-INITIAL_FORMS": "0",
         "photos-TOTAL_FORMS": "0",
@@ -70,8 +65,10 @@ def test_saving_a_station_in_the_admin_creates_its_checklist(staff_client, db):
     response = staff_client.post("/admin/reception/station/add/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     station = Station.objects.get(slug="new-demo")
-    assert station.checks.count() == 8
-    assert not station.checks.filter(met=True).exists()
+    assert not station.checks.exists()
+    assert station.active and station.closed_on is None
+    listed = Station.objects.with_standard().get(pk=station.pk)
+    assert (listed.items_met, listed.meets_standard) == (0, False)
 
 
 @pytest.mark.parametrize(
@@ -81,7 +78,7 @@ def test_changelists_make_a_constant_number_of_queries(staff_client, model):
     def add(n):
         for _ in range(n):
             station = StationFactory(deputies=[DeputyFactory()])
-            station_ensure_checklist(station=station)
+            check_every_item(station)
             session = ReceptionSessionFactory(
                 station=station, deputies=[DeputyFactory(), DeputyFactory()]
             )
@@ -252,9 +249,8 @@ def test_staff_log_a_session_in_the_admin_as_its_creator(
 
 def test_stations_are_filtered_by_whether_they_meet_the_standard(staff_client):
     good, poor = StationFactory(), StationFactory()
-    for station in (good, poor):
-        station_ensure_checklist(station=station)
-    StandardCheck.objects.filter(station=good).update(met=True)
+    check_every_item(good)
+    check_every_item(poor, met=False)
 
     def listed(value):
         response = staff_client.get(f"/admin/reception/station/?standard={value}")

@@ -15,21 +15,20 @@ from reception.models import (
     StandardItem,
     Station,
 )
-from reception.services import station_ensure_checklist
 from tests.factories import DeputyFactory
 
 from .factories import (
     DelegationVisitFactory,
     ReceptionSessionFactory,
     StationFactory,
+    check_every_item,
 )
 
 pytestmark = pytest.mark.django_db
 
 
 def tick_all(station, met=True):
-    station_ensure_checklist(station=station)
-    StandardCheck.objects.filter(station=station).update(met=met)
+    check_every_item(station, met=met)
 
 
 def test_the_eight_default_items_exist_after_migrating():
@@ -89,13 +88,6 @@ def test_without_any_item_in_force_no_station_meets_the_standard():
     tick_all(station)
     StandardItem.objects.update(active=False)
     assert not Station.objects.meeting_standard().exists()
-
-
-def test_ensure_checklist_adds_only_missing_rows():
-    station = StationFactory()
-    assert station_ensure_checklist(station=station) == 8
-    assert station_ensure_checklist(station=station) == 0
-    assert station.checks.count() == 8
 
 
 def test_stations_upgraded_in_a_year():

@@ -1,6 +1,9 @@
+"""The admin of reception sessions: their issues and photos, the export and
+the yearly statistics."""
+
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -8,155 +11,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from . import selectors, services
-from .exports import XLSX_CONTENT_TYPE, export_filename, sessions_workbook
-from .models import (
-    DelegationVisit,
-    DelegationVisitPhoto,
-    ReceptionSession,
-    SessionIssue,
-    SessionPhoto,
-    StandardCheck,
-    StandardItem,
-    Station,
-    StationPhoto,
-)
-
-
-@admin.register(StandardItem)
-class StandardItemAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "ordering", "active", "stations_meeting"]
-    list_editable = ["ordering", "active"]
-    search_fields = ["name", "code"]
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(n_met=Count("checks", filter=Q(checks__met=True)))
-        )
-
-    @admin.display(description=_("stations meeting it"), ordering="n_met")
-    def stations_meeting(self, obj):
-        return obj.n_met
-
-
-class StandardCheckInline(admin.TabularInline):
-    model = StandardCheck
-    extra = 0
-    fields = ["item", "met", "checked_on", "evidence", "note"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("item")
-
-
-class StationPhotoInline(admin.TabularInline):
-    model = StationPhoto
-    extra = 0
-    fields = ["image", "caption", "ordering"]
-
-
-class MeetsStandardFilter(admin.SimpleListFilter):
-    title = _("eight-haves standard")
-    parameter_name = "standard"
-
-    def lookups(self, request, model_admin):
-        return [("yes", _("Meets every item")), ("no", _("Misses an item"))]
-
-    def queryset(self, request, queryset):
-        # The changelist queryset carries the with_standard() annotation.
-        if self.value() in ("yes", "no"):
-            return queryset.filter(meets_standard=self.value() == "yes")
-        return queryset
-
-
-@admin.register(Station)
-class StationAdmin(admin.ModelAdmin):
-    list_display = [
-        "name",
-        "kind",
-        "community",
-        "upgraded_on",
-        "items_met_display",
-        "meets_standard_display",
-        "deputy_count",
-        "open_to_all_deputies",
-        "active",
-    ]
-    list_filter = [
-        MeetsStandardFilter,
-        "kind",
-        "active",
-        "open_to_all_deputies",
-        "upgraded_on",
-    ]
-    search_fields = ["name", "address", "community__name"]
-    prepopulated_fields = {"slug": ["name"]}
-    filter_horizontal = ["deputies"]
-    inlines = [StandardCheckInline, StationPhotoInline]
-    fieldsets = [
-        (None, {"fields": ["name", "slug", "kind", "community", "address"]}),
-        (
-            _("Schedule and contact"),
-            {
-                "fields": [
-                    "opening_hours",
-                    "reception_days",
-                    "contact_name",
-                    "contact_phone",
-                    "description",
-                ]
-            },
-        ),
-        (
-            _("Deputies"),
-            {"fields": ["deputies", "open_to_all_deputies"]},
-        ),
-        (_("Standard and display"), {"fields": ["upgraded_on", "ordering", "active"]}),
-    ]
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("community")
-            .with_standard()
-            .annotate(n_deputies=Count("deputies", distinct=True))
-        )
-
-    @admin.display(description=_("items met"), ordering="items_met")
-    def items_met_display(self, obj):
-        return f"{obj.items_met}/{obj.items_total}"
-
-    @admin.display(
-        description=_("meets the standard"), boolean=True, ordering="meets_standard"
-    )
-    def meets_standard_display(self, obj):
-        return obj.meets_standard
-
-    @admin.display(description=_("deputies"), ordering="n_deputies")
-    def deputy_count(self, obj):
-        return obj.n_deputies
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # Every station gets a checklist row per item, so staff tick, not type.
-        services.station_ensure_checklist(station=form.instance)
-
-
-class DelegationVisitPhotoInline(admin.TabularInline):
-    model = DelegationVisitPhoto
-    extra = 0
-
-
-@admin.register(DelegationVisit)
-class DelegationVisitAdmin(admin.ModelAdmin):
-    list_display = ["date", "visiting_body", "level", "region", "head_count"]
-    list_filter = ["level", "stations"]
-    date_hierarchy = "date"
-    search_fields = ["visiting_body", "region"]
-    filter_horizontal = ["stations"]
-    inlines = [DelegationVisitPhotoInline]
+from .. import selectors
+from ..exports import XLSX_CONTENT_TYPE, export_filename, sessions_workbook
+from ..models import ReceptionSession, SessionIssue, SessionPhoto
 
 
 class SessionIssueInline(admin.TabularInline):
