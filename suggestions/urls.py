@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import notice_views, views
+from . import notice_views, quick, views
 
 app_name = "suggestions"
 urlpatterns = [
@@ -17,6 +17,7 @@ urlpatterns = [
     ),
     path("notices/stop/<str:token>/", notice_views.notices_stop, name="notices_stop"),
     path("my/suggestions/", views.my_suggestions, name="my_suggestions"),
+    path("my/suggestions/new/", quick.quick_item, name="quick_item"),
     path("my/suggestions/<int:pk>/", views.my_suggestion, name="my_suggestion"),
     path("suggestions/photos/<int:pk>/", views.photo, name="photo"),
     path(
