@@ -40,7 +40,21 @@ def my_home(request: HttpRequest) -> HttpResponse:
     """The deputy workspace; staff use the admin instead."""
     if not is_deputy(request.user):
         raise PermissionDenied
-    return render(request, "my/home.html", {"name": chinese_name(request.user)})
+    context = {
+        "name": chinese_name(request.user),
+        "records_items": is_serving_deputy(request.user),
+    }
+    return render(request, "my/home.html", context)
+
+
+def is_serving_deputy(user) -> bool:
+    """A login linked to a register entry whose service runs today: who may
+    record a voter's item (suggestions.quick makes the same check)."""
+    deputy = getattr(user, "deputy", None)
+    if deputy is None:
+        return False
+    # The register's own definition of serving, through the record's manager.
+    return type(deputy).objects.current().filter(pk=deputy.pk).exists()
 
 
 def chinese_name(user) -> str:
