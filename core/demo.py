@@ -20,6 +20,7 @@ LOADERS = [
     "reception.demo.load",
     "rosters.demo.load",
     "suggestions.demo.load",
+    "suggestions.quick.load_demo",
     "publicity.demo.load",
     "workplan.demo.load",
     # Last: the 2018 report's draft takes the figures of every app above.
