@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from deputies.models import Community, Deputy
 
+from . import demo_notices
 from .models import Category, HandlingUnit, Reply, Suggestion
 from .services import (
     escalations,
@@ -137,6 +138,7 @@ def load(out) -> None:
         for index in range(RESIDENT_TOTAL - 1):
             _resident_opinion(index, categories, units, communities, district)
         _meiyinsi(categories, units, district, city)
+    demo_notices.load(out)
     # An item still open: closed ones lose their contact details a year after
     # closing (the scheduled erasure), and with them the digits to track by.
     sample = (
