@@ -1,17 +1,26 @@
 """The reception part of the report: the stations and their eight-haves, the
 delegations that came to see them, and the sessions where deputies met voters."""
 
+import datetime
 from functools import cached_property
 
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from reception.models import DelegationVisit, ReceptionSession, StandardItem, Station
+from reception.models import (
+    DelegationVisit,
+    ReceptionSession,
+    StandardCheck,
+    StandardItem,
+    Station,
+)
+from reception.models.standard import checked_between
 
 from ..figures import Figure, Paragraph, changelist, changelist_ids, marker
 from ..structure import PLATFORM, SPECIAL
 from .registry import Provider, Section, filled
+from .station_wording import KEY, standard_sentence, upgrade_sentence
 
 HEADLINE_FIGURES = (
     "reception.stations_upgraded",
@@ -22,10 +31,16 @@ HEADLINE_FIGURES = (
 
 class ReceptionRecords:
     """Stations, delegation visits and reception sessions of a year; each
-    aggregate query runs once, when a figure first needs it."""
+    aggregate query runs once, when a figure first needs it.
+
+    The stations are those in service on 31 December of the year, and their
+    eight-haves state is that of the checks in force on that day: a check dated
+    later never counts, and a check of an earlier year stands until a later
+    one."""
 
     def __init__(self, year: int):
         self.year = year
+        self.year_end = datetime.date(year, 12, 31)
 
     def visits_link(self) -> str:
         return changelist("reception.delegationvisit", date__year=self.year)
@@ -37,24 +52,48 @@ class ReceptionRecords:
 
     @cached_property
     def stations(self):
-        return Station.objects.community_stations().filter(active=True)
+        return Station.objects.community_stations().in_service_on(self.year_end)
 
     @cached_property
-    def upgraded(self) -> list[int]:
+    def standard(self) -> list[tuple[int, bool, bool, bool]]:
+        """(station, upgraded in the year, meets every item at the year's end,
+        checked in the year) of the stations in service at the year's end."""
+        start = datetime.date(self.year, 1, 1)
         return list(
-            self.stations.upgraded_in(self.year)
-            .order_by("ordering")
-            .values_list("pk", flat=True)
+            self.stations.with_standard(self.year_end)
+            .annotate(checked=checked_between(start, self.year_end))
+            .order_by("ordering", "pk")
+            .values_list("pk", "upgraded_on", "meets_standard", "checked")
         )
 
-    @cached_property
-    def standard(self) -> list[tuple[int, bool]]:
-        """(station, meets every item) of the stations in service."""
-        return list(self.stations.with_standard().values_list("pk", "meets_standard"))
+    @property
+    def in_service(self) -> list[int]:
+        return [pk for pk, *_rest in self.standard]
+
+    @property
+    def upgraded(self) -> list[int]:
+        return [
+            pk
+            for pk, upgraded, *_rest in self.standard
+            if upgraded and upgraded.year == self.year
+        ]
 
     @property
     def meeting(self) -> list[int]:
-        return [pk for pk, meets in self.standard if meets]
+        return [pk for pk, _up, meets, _checked in self.standard if meets]
+
+    @property
+    def checked(self) -> list[int]:
+        return [pk for pk, _up, _meets, checked in self.standard if checked]
+
+    @cached_property
+    def check_years(self) -> list[str]:
+        """The years of the checks in force at the year's end (of items in
+        force, at the stations counted), earliest first."""
+        checks = StandardCheck.objects.as_of(self.year_end).filter(
+            item__active=True, station__in=self.stations
+        )
+        return [str(day.year) for day in checks.dates("checked_on", "year")]
 
     @cached_property
     def items(self) -> list[str]:
@@ -84,9 +123,9 @@ section = Section(__name__)
 def stations(records: ReceptionRecords) -> Figure:
     return Figure.count(
         "reception.stations",
-        len(records.standard),
-        _("Community reception stations in service"),
-        changelist("reception.station", kind=Station.Kind.COMMUNITY, active=1),
+        len(records.in_service),
+        _("Community reception stations in service at the year's end"),
+        changelist_ids("reception.station", records.in_service),
     )
 
 
@@ -96,11 +135,7 @@ def stations_upgraded(records: ReceptionRecords) -> Figure:
         "reception.stations_upgraded",
         len(records.upgraded),
         _("Stations upgraded in the year"),
-        changelist(
-            "reception.station",
-            kind=Station.Kind.COMMUNITY,
-            upgraded_on__year=records.year,
-        ),
+        changelist_ids("reception.station", records.upgraded),
     )
 
 
@@ -109,8 +144,30 @@ def stations_meeting_standard(records: ReceptionRecords) -> Figure:
     return Figure.count(
         "reception.stations_meeting_standard",
         len(records.meeting),
-        _("Stations meeting every item of the eight-haves"),
+        _("Stations meeting every item of the eight-haves at the year's end"),
         changelist_ids("reception.station", records.meeting),
+    )
+
+
+@section.figure("reception.stations_checked")
+def stations_checked(records: ReceptionRecords) -> Figure:
+    return Figure.count(
+        "reception.stations_checked",
+        len(records.checked),
+        _("Stations checked against the eight-haves in the year"),
+        changelist_ids("reception.station", records.checked),
+    )
+
+
+@section.figure("reception.standard_check_years")
+def standard_check_years(records: ReceptionRecords) -> Figure:
+    return Figure.names(
+        "reception.standard_check_years",
+        records.check_years,
+        _("Years of the eight-haves checks in force at the year's end"),
+        changelist(
+            "reception.standardcheck", checked_on__lte=records.year_end.isoformat()
+        ),
     )
 
 
@@ -186,13 +243,21 @@ def voters(records: ReceptionRecords) -> Figure:
 
 @section.paragraph
 def stations_paragraph(year: int, figures: dict[str, Figure]) -> Paragraph:
-    key = "reception.stations"
+    """The stations in service at the year's end: those upgraded in the year,
+    and those meeting every item of the standard by the checks in force."""
     upgraded = figures["reception.stations_upgraded"].value
-    total = figures["reception.stations"].value
+    total = figures[KEY].value
     meeting = figures["reception.stations_meeting_standard"].value
+    if not total:
+        return Paragraph(
+            KEY,
+            PLATFORM,
+            _("No community reception station was in service at the year's end."),
+            10,
+        )
     if not (upgraded or meeting):
         return Paragraph(
-            key,
+            KEY,
             PLATFORM,
             _("No upgrade of a reception station is recorded this year."),
             10,
@@ -202,38 +267,10 @@ def stations_paragraph(year: int, figures: dict[str, Figure]) -> Paragraph:
         "voters and opened up the “last kilometre” of contact with the people."
     )
     if upgraded:
-        if upgraded >= total:
-            text += _(
-                " With the support of the standing committee of the district "
-                "people's congress, all %(n)s community reception stations were "
-                "upgraded."
-            ) % {"n": marker("reception.stations_upgraded")}
-        else:
-            text += _(
-                " With the support of the standing committee of the district "
-                "people's congress, %(n)s of the %(total)s community reception "
-                "stations were upgraded."
-            ) % {
-                "n": marker("reception.stations_upgraded"),
-                "total": marker("reception.stations"),
-            }
+        text += upgrade_sentence(upgraded, total)
     if meeting:
-        if meeting >= total > 1:
-            text += _(
-                " Every station is built to the eight-haves standard (%(items)s), "
-                "and all %(n)s meet every item: complete facilities, sound rules "
-                "and people in charge."
-            )
-        else:
-            text += _(
-                " Built to the eight-haves standard (%(items)s), %(n)s stations "
-                "meet every item."
-            )
-        text %= {
-            "items": marker("reception.standard_item_names"),
-            "n": marker("reception.stations_meeting_standard"),
-        }
-    return Paragraph(key, PLATFORM, text, 10)
+        text += standard_sentence(figures)
+    return Paragraph(KEY, PLATFORM, text, 10)
 
 
 @section.paragraph
