@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from deputies.admin import PortalModelAdmin
+
 from . import figures
 from .forms import DutyRuleForm, RuleChildFormSet
 from .models import DutyRule, Reminder, RuleException, Swap
@@ -26,7 +28,7 @@ class SwapInline(admin.TabularInline):
 
 
 @admin.register(DutyRule)
-class DutyRuleAdmin(admin.ModelAdmin):
+class DutyRuleAdmin(PortalModelAdmin):
     form = DutyRuleForm
     list_display = ["station", "when", "deputy_names", "change_count", "active"]
     list_filter = ["active", "frequency", "station"]

@@ -48,7 +48,7 @@ class RuleChildFormSet(BaseInlineFormSet):
 
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
-        pending = getattr(self.instance, "pending_deputies", None)
-        if pending is not None:
-            form.instance.rule.pending_deputies = pending
+        # An exception or swap of a rule being added is checked against the
+        # rule as entered; save_new() links it again once the rule is saved.
+        form.instance.rule = self.instance
         return form

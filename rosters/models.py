@@ -98,10 +98,10 @@ class DutyRule(models.Model):
         help_text=_("For monthly rules: e.g. the second Wednesday."),
     )
     starts_on = models.DateField(
-        _("from"), help_text=_("The first day of the rule; the date of a one-off.")
+        _("first day"), help_text=_("The first day of the rule; the date of a one-off.")
     )
     ends_on = models.DateField(
-        _("until"),
+        _("last day"),
         null=True,
         blank=True,
         help_text=_("Empty: the rule goes on."),
@@ -202,7 +202,7 @@ class RuleException(models.Model):
     )
     date = models.DateField(_("planned date"))
     action = models.CharField(
-        _("change"), max_length=10, choices=Action.choices, default=Action.CANCEL
+        _("what changes"), max_length=10, choices=Action.choices, default=Action.CANCEL
     )
     new_date = models.DateField(_("moved to"), null=True, blank=True)
     new_start_time = models.TimeField(_("new start time"), null=True, blank=True)
@@ -292,6 +292,8 @@ class Swap(models.Model):
             errors["absent"] = _("This deputy is not on the rule.")
         if self.substitute_id and self.substitute_id == self.absent_id:
             errors["substitute"] = _("Choose another deputy to stand in.")
+        elif self.substitute_id and self.substitute_id in rule.deputy_ids():
+            errors["substitute"] = _("This deputy is already on duty that day.")
         elif self.substitute_id and not _may_serve(rule.station, self.substitute_id):
             errors["substitute"] = _("This deputy is not assigned to the station.")
         if self.date and rule.starts_on:
@@ -327,8 +329,8 @@ class Reminder(models.Model):
     )
     date = models.DateField(_("planned date"))
     starts_at = models.DateTimeField(_("starts at"))
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    sent_at = models.DateTimeField(_("email sent at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("reminder made at"), default=timezone.now)
+    sent_at = models.DateTimeField(_("reminder emailed at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-date", "-pk"]
