@@ -25,6 +25,8 @@ LOADERS = [
     "workplan.demo.load",
     # Last: the 2018 report's draft takes the figures of every app above.
     "report.demo.load",
+    # The sample ledgers of 2019 (docs/import/), imported like a committee's own.
+    "ledgers.demo.load",
 ]
 
 # Published in the README; load_demo refuses to run in production.
