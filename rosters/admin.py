@@ -129,5 +129,12 @@ class ReminderAdmin(admin.ModelAdmin):
         "sent_at",
     ]
 
+    # Reminders are made by the schedule and kept as a record of what was sent.
     def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

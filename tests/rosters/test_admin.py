@@ -207,3 +207,22 @@ def test_the_planned_and_held_page_makes_constant_queries(staff_client, station,
 def test_the_planned_and_held_page_is_for_staff(deputy_client, db):
     response = deputy_client.get("/admin/rosters/dutyrule/planned-held/")
     assert response.status_code == 302
+
+
+def test_staff_read_the_reminders_and_change_none(staff_client, station, zhang):
+    from rosters.tasks import send_reminders
+
+    from .factories import weekly_from_tomorrow
+
+    weekly_from_tomorrow(station, [zhang])
+    send_reminders()
+    from rosters.models import Reminder
+
+    reminder = Reminder.objects.get()
+    assert staff_client.get("/admin/rosters/reminder/").status_code == 200
+    change = f"/admin/rosters/reminder/{reminder.pk}/change/"
+    assert staff_client.get(change).status_code == 200  # read-only view
+    assert staff_client.post(change, {}).status_code == 403
+    delete = f"/admin/rosters/reminder/{reminder.pk}/delete/"
+    assert staff_client.post(delete, {"post": "yes"}).status_code == 403
+    assert Reminder.objects.count() == 1

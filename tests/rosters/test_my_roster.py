@@ -129,3 +129,9 @@ def test_the_reminder_task_takes_no_argument():
     import inspect
 
     assert list(inspect.signature(send_reminders.run).parameters) == []
+
+
+def test_the_workspace_links_the_roster(deputy_client, zhang):
+    body = deputy_client.get("/my/").content.decode()
+    assert 'href="/my/roster/"' in body
+    assert "我的接待日安排" in body
