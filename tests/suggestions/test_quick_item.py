@@ -298,6 +298,23 @@ def test_the_page_works_in_english(deputy_client, zhang):
     assert "What the voter raised" in html and "Record the item" in html
 
 
+def test_recording_costs_the_same_queries_however_many_items_exist(
+    deputy_client, zhang
+):
+    from tests.suggestions.factories import SuggestionFactory
+    from tests.utils import assert_constant_queries
+
+    def add(n):
+        for _ in range(n):
+            SuggestionFactory(raised_by=zhang, following_deputy=zhang)
+
+    def record():
+        response = deputy_client.post(URL, data())
+        assert response.status_code == 302
+
+    assert_constant_queries(record, add)
+
+
 # The demo -----------------------------------------------------------------------
 
 
