@@ -126,10 +126,11 @@ def expected(records, year) -> dict:
     in_force = records["in_force"]
     total = upgraded = meeting = checked = 0
     years = set()
-    for _station, opened, closed, up, findings in records["stations"]:
+    for station, opened, closed, up, findings in records["stations"]:
         if (opened and opened > end) or (closed and closed <= end):
             continue
         total += 1
+        records.setdefault(year, []).append(station.pk)
         upgraded += bool(up and up.year == year)
         met = 0
         for i in in_force:
@@ -208,6 +209,7 @@ def check_year(records, year) -> None:
     figures = reception.figures(year)
     want = expected(records, year)
     assert {key: figures[key].value for key in want} == want
+    assert reception.ReceptionRecords(year).in_service == records.get(year, [])
     # The same stations again through the portal's own lists of records.
     end = D(year, 12, 31)
     serving = Station.objects.community_stations().in_service_on(end)
