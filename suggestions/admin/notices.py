@@ -24,7 +24,7 @@ class ResidentNoticesDisplay:
         rows = [
             (
                 notice.get_status_display(),
-                notice.get_channel_display(),
+                gettext("SMS") if notice.channel == "sms" else gettext("E-mail"),
                 gettext("sent %(at)s") % {"at": _when(notice.sent_at)}
                 if notice.sent_at
                 else gettext("not sent (%(why)s)")

@@ -115,3 +115,54 @@ def test_the_email_link_is_rate_limited(client, settings):
     assert (
         client.get(reverse("suggestions:notices_stop", args=["x"])).status_code == 429
     )
+
+
+@pytest.mark.parametrize("who", ["staff_client", "deputy_client", "resident_client"])
+def test_a_login_does_not_stand_in_for_the_digits_check(request, who):
+    client = request.getfixturevalue(who)
+    s = SuggestionFactory(notice_channel="sms")
+    response = client.post(reverse("suggestions:track_notices_stop"))
+    assert response.status_code == 302
+    s.refresh_from_db()
+    assert s.notice_channel == "sms"
+
+
+def test_the_admin_page_lists_the_notices_in_constant_queries(
+    staff_client, staff_user, django_assert_max_num_queries
+):
+    from suggestions.services import lifecycle, replies
+    from tests.suggestions.factories import a_day
+
+    s = SuggestionFactory(notice_channel="sms", submitter_phone="13800005678")
+    accepted(s, staff_user)
+    lifecycle.suggestion_start(suggestion=s, actor=staff_user)
+    replies.suggestion_reply(
+        suggestion=s,
+        actor=staff_user,
+        responder="城管",
+        answered_on=a_day(),
+        channel="phone",
+        text="已修",
+    )
+    url = reverse("admin:suggestions_suggestion_change", args=[s.pk])
+    kept = list(s.resident_notices.all())
+    assert len(kept) == 4
+    s.resident_notices.exclude(pk=kept[0].pk).delete()
+    staff_client.get(url)
+    with django_assert_max_num_queries(200) as one:
+        staff_client.get(url)
+    for notice in kept[1:]:
+        notice.pk = None
+        notice.save()
+    assert s.resident_notices.count() == 4
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        html = staff_client.get(url).content.decode()
+    assert "138****5678" in html and "13800005678" not in html
+    assert html.count("短信 · 未发出（等待发送）") == 4
+
+
+def test_the_admin_masks_the_notice_email(staff_client):
+    s = SuggestionFactory(notice_channel="email", notice_email="zhang@example.invalid")
+    url = reverse("admin:suggestions_suggestion_change", args=[s.pk])
+    html = staff_client.get(url).content.decode()
+    assert "z***@example.invalid" in html and "zhang@example.invalid" not in html
