@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import pygal
 from pygal.style import Style
 
-FONT_FAMILY = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif'
+# 黑体 for the labels, the face of the report's headings (see print.css).
+FONT_FAMILY = '"Noto Sans CJK SC", "Source Han Sans SC", sans-serif'
 # pygal's tooltip script and its comments (which name its web site) go.
 SCRIPT = re.compile(r"<script\b.*?</script>|<!--.*?-->", re.DOTALL)
 

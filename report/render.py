@@ -70,12 +70,20 @@ def render_html(document: ReportDocument, *, links=False, request=None, **extra)
 
 def render_pdf(document: ReportDocument) -> bytes:
     from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
 
     context = report_context(document, links=False, for_pdf=True)
     with translation.override(REPORT_LANGUAGE):
         html = render_to_string("report/document.html", context)
+    # The print stylesheet's @font-face (the vendored 仿宋) needs a font
+    # configuration shared by the stylesheet and the layout.
+    fonts = FontConfiguration()
+    stylesheets = [
+        CSS(string=_css("report.css"), font_config=fonts),
+        CSS(string=_css("print.css"), base_url=f"{CSS_DIR}/", font_config=fonts),
+    ]
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
-        stylesheets=[CSS(string=_css("report.css")), CSS(string=_css("print.css"))]
+        stylesheets=stylesheets, font_config=fonts
     )
 
 
