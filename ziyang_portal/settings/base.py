@@ -65,7 +65,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "core.middleware.CachedPolicyCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -79,8 +79,9 @@ MIDDLEWARE = [
     "core.middleware.AbsoluteSessionLimitMiddleware",
     "security.middleware.StaffTwoFactorMiddleware",
     "security.middleware.ExportAuditMiddleware",
-    # Last, as django-axes requires: it turns a lockout into the lockout page.
+    # Last but for the view wrapper: django-axes turns a lockout into its page.
     "axes.middleware.AxesMiddleware",
+    "core.middleware.AtomicWritesMiddleware",  # ATOMIC_REQUESTS for writes
 ]
 
 ROOT_URLCONF = "ziyang_portal.urls"
@@ -107,7 +108,6 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'portal.sqlite3'}")
 }
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL keeps readers and the single writer of a small office from blocking.
     DATABASES["default"]["OPTIONS"] = {
@@ -151,8 +151,8 @@ else:
         }
     }
 
-# Sessions live in the database so that a Redis outage never logs anybody out.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions in the database, read through the cache: a Redis outage logs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Idle timeout: 30 minutes without a request ends the session. The expiry is
 # renewed at most once every SESSION_REFRESH_SECONDS (IdleSessionRefreshMiddleware)
 # rather than by a database write on every request ...
