@@ -11,11 +11,12 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_sync_roles_after_last_app, dispatch_uid="ziyang-roles")
-        from . import middleware  # noqa: F401 - connects the login-time receiver
+        from . import access, middleware  # noqa: F401 - the login-time receiver
         from .pagecache import connect_signals
         from .scheduling import records
 
         connect_signals()
+        access.connect_signals()
         # Celery beat's runs of the scheduled tasks are recorded as run_scheduled's are.
         records.connect_signals()
 

@@ -1,9 +1,11 @@
+import hashlib
 from functools import partial
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -31,12 +33,29 @@ def dashboard_context(request: HttpRequest) -> tuple[dict, int]:
         data = form.cleaned_data if form.is_bound else {}
         year = data.get("year") or timezone.localdate().year
         community, status = data.get("community"), 200
-    dashboard = cached_data(
-        "staff-dashboard",
-        (year, community.pk if community else None),
-        partial(staff_dashboard, year, community),
-    )
-    return {"dashboard": dashboard, "dashboard_form": form}, status
+    parts = (year, community.pk if community else None)
+    compute = partial(staff_dashboard, year, community)
+    html = _dashboard_html(request, "staff-dashboard", parts, compute, form, status)
+    return {"dashboard_html": html, "dashboard_form": form}, status
+
+
+def _dashboard_html(request, name, parts, compute, form, status) -> str:
+    """The dashboard's tables as HTML, rendered once until its records change.
+
+    The figures are cached on their own (`cached_data`); rendering their
+    hundreds of cells costs more than reading them, so the HTML is kept too,
+    under the same rule, per filter query. A form with errors is not kept.
+    """
+
+    def render_fragment() -> str:
+        dashboard = cached_data(name, parts, compute)
+        context = {"dashboard": dashboard, "dashboard_form": form}
+        return render_to_string("dashboard/_dashboard.html", context, request)
+
+    if status != 200:
+        return render_fragment()
+    query = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:16]
+    return cached_data(f"{name}-html", (*parts, query), render_fragment)
 
 
 def _workspace_deputy(request):
@@ -58,8 +77,9 @@ def my_dashboard(request: HttpRequest) -> HttpResponse:
     else:
         year = (form.cleaned_data if form.is_bound else {}).get("year")
         year = year or timezone.localdate().year
-    dashboard = cached_data(
-        "deputy-dashboard", (deputy.pk, year), partial(deputy_dashboard, deputy, year)
+    compute = partial(deputy_dashboard, deputy, year)
+    html = _dashboard_html(
+        request, "deputy-dashboard", (deputy.pk, year), compute, form, status
     )
-    context = {"dashboard": dashboard, "dashboard_form": form}
+    context = {"dashboard_html": html, "dashboard_form": form}
     return render(request, "dashboard/my_dashboard.html", context, status=status)
