@@ -59,7 +59,21 @@ def free_port() -> int:
 class Gunicorn:
     """A gunicorn master and its workers, stopped on exit whatever happens."""
 
-    def __init__(self, *, workers: int, worker_class: str, threads: int, log: Path):
+    def __init__(
+        self,
+        *,
+        workers: int,
+        worker_class: str,
+        threads: int,
+        log: Path,
+        app: str = "ziyang_portal.wsgi:application",
+        cwd: Path = BASE_DIR,
+        env: dict | None = None,
+        gunicorn: Path | None = None,
+        hello: str = "/__hello__",
+    ):
+        self.app, self.cwd, self.env, self.hello = app, cwd, env, hello
+        self.gunicorn = gunicorn or Path(sys.executable).with_name("gunicorn")
         self.workers = workers
         self.worker_class = worker_class
         self.threads = threads
@@ -71,8 +85,8 @@ class Gunicorn:
     def __enter__(self):
         self.log.parent.mkdir(parents=True, exist_ok=True)
         command = [
-            str(Path(sys.executable).with_name("gunicorn")),
-            "ziyang_portal.wsgi:application",
+            str(self.gunicorn),
+            self.app,
             f"--bind=127.0.0.1:{self.port}",
             f"--workers={self.workers}",
             f"--worker-class={self.worker_class}",
@@ -83,8 +97,8 @@ class Gunicorn:
         ]
         self.process = subprocess.Popen(
             command,
-            cwd=BASE_DIR,
-            env=os.environ.copy(),
+            cwd=self.cwd,
+            env=self.env or os.environ.copy(),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -99,7 +113,7 @@ class Gunicorn:
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             try:
-                if requests.get(f"{self.base_url}/__hello__", timeout=10).ok:
+                if requests.get(f"{self.base_url}{self.hello}", timeout=10).ok:
                     return
             except requests.RequestException:
                 pass

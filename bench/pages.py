@@ -6,9 +6,15 @@ a busy moment on a shared machine hits both sides of a ratio alike. Every run is
 bounded: pages x rounds x 2 x duration seconds, plus start-up.
 
     .venv/bin/python -m bench.pages --database-url postgres://.../ziyang_bench_100k
+
+With `--peer DIR`, django-helpdesk (../shared/peers/helpdesk, set up in DIR
+once) is seeded with as many tickets as the database holds suggestions, served
+by the same number of workers and measured with the same wrk settings in the
+same rounds: the table then compares each page with its peer page.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -22,6 +28,7 @@ from pathlib import Path
 import requests
 
 from bench import _server
+from bench import peer as peer_side
 from bench._common import machine_info, print_table, write_result
 
 LUA = Path(__file__).with_name("wrk_report.lua")
@@ -137,7 +144,8 @@ def run_wrk(url, *, cookie, duration, connections, threads) -> dict:
         f"--script={LUA}",
     ]
     if cookie:
-        command.append(f"--header=Cookie: sessionid={cookie}")
+        value = cookie if "=" in cookie else f"sessionid={cookie}"
+        command.append(f"--header=Cookie: {value}")
     command.append(url)
     output = subprocess.run(
         command, capture_output=True, text=True, check=True, timeout=duration + 60
@@ -148,7 +156,7 @@ def run_wrk(url, *, cookie, duration, connections, threads) -> dict:
     return result
 
 
-def drain(base_url: str, workers: int) -> None:
+def drain(base_url: str, workers: int, page: str = "/__hello__") -> None:
     """Wait until every worker has finished what a wrk run left queued.
 
     Sync workers go on serving the connections wrk opened before it stopped; a
@@ -156,7 +164,7 @@ def drain(base_url: str, workers: int) -> None:
     """
 
     def hello():
-        requests.get(f"{base_url}/__hello__", timeout=300)
+        requests.get(f"{base_url}{page}", timeout=300)
 
     threads = [threading.Thread(target=hello) for _ in range(workers)]
     for thread in threads:
@@ -220,6 +228,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--wrk-threads", type=int, default=2)
     parser.add_argument("--only", nargs="*", help="page names to measure")
+    parser.add_argument("--peer", type=Path, help="django-helpdesk beside (a folder)")
+    parser.add_argument("--peer-tickets", type=int, help="default: the suggestions")
     return parser.parse_args(argv)
 
 
@@ -231,11 +241,23 @@ def wrk_options(args) -> dict:
     }
 
 
-def measure_rounds(base, pages, cookies, args) -> dict:
-    """{page name: one wrk run per round}, each right after a hello run."""
+def measure_rounds(base, pages, cookies, args, peer=None) -> dict:
+    """{page name: one wrk run per round}, each right after a hello run; the
+    peer's pages (peer = (base URL, pages)) in the same rounds."""
     wrk = wrk_options(args)
     runs = {page["name"]: [] for page in pages}
+    peer_base, peer_pages = peer or (None, [])
+    runs.update({page["name"]: [] for page in peer_pages})
     for round_number in range(1, args.rounds + 1):
+        for page in peer_pages:
+            drain(peer_base, args.workers, page=peer_pages[0]["path"])
+            result = run_wrk(peer_base + page["path"], cookie=page["cookie"], **wrk)
+            result.update(round=round_number, hello_rps=0, hello_non2xx=0)
+            runs[page["name"]].append(result)
+            print(
+                f"round {round_number} {page['name']}: {result['rps']:.0f}/s",
+                file=sys.stderr,
+            )
         for page in pages:
             drain(base, args.workers)
             hello = run_wrk(f"{base}/__hello__", cookie=None, **wrk)
@@ -258,15 +280,18 @@ def measure_rounds(base, pages, cookies, args) -> dict:
     return runs
 
 
-def serve_and_measure(args, accounts, data, pages) -> tuple[dict, dict]:
+def serve_and_measure(args, accounts, data, pages, peer=None) -> tuple[dict, dict]:
     """Start gunicorn, log in, warm up, measure; the runs and the worker memory."""
     log = _server.BASE_DIR / "var" / "bench" / "gunicorn-pages.log"
-    with _server.Gunicorn(
-        workers=args.workers,
-        worker_class=args.worker_class,
-        threads=args.threads,
-        log=log,
-    ) as server:
+    options = {"workers": args.workers, "worker_class": args.worker_class}
+    options["threads"] = args.threads
+    with contextlib.ExitStack() as stack:
+        server = stack.enter_context(_server.Gunicorn(log=log, **options))
+        peer_at = None
+        if peer is not None:
+            peer_server = stack.enter_context(peer.server(**options))
+            peer_at = (peer_server.base_url, peer.pages())
+            peer.warm_up(args.workers)
         base = server.base_url
         cookies = {
             "staff": _server.log_in(base, *accounts["staff"]),
@@ -274,7 +299,7 @@ def serve_and_measure(args, accounts, data, pages) -> tuple[dict, dict]:
             "tracker": tracked_session(base, *data["tracking"]),
         }
         warm_up(base, pages, cookies, args.workers)
-        runs = measure_rounds(base, pages, cookies, args)
+        runs = measure_rounds(base, pages, cookies, args, peer_at)
         memory = server.worker_memory_mb()
     return runs, memory
 
@@ -307,7 +332,9 @@ def print_summaries(summaries, memory, args, data, elapsed) -> None:
     )
 
 
-def write_pages_result(args, data, accounts, summaries, memory, elapsed) -> None:
+def write_pages_result(
+    args, data, accounts, summaries, memory, elapsed, extra=None
+) -> None:
     write_result(
         "pages",
         {
@@ -330,7 +357,8 @@ def write_pages_result(args, data, accounts, summaries, memory, elapsed) -> None
             "pages": summaries,
             "worker_memory_mb": memory,
             "elapsed_s": elapsed,
-        },
+        }
+        | (extra or {}),
     )
 
 
@@ -342,12 +370,23 @@ def main(argv=None) -> None:
     accounts = _server.prepare_accounts()
     data = sample_data()
     pages = [p for p in page_list(data) if not args.only or p["name"] in set(args.only)]
+    peer = None
+    if args.peer:
+        tickets = args.peer_tickets or data["suggestions"]
+        peer = peer_side.Peer(args.peer, tickets, args.database_url)
+        peer.prepare()
     started = time.monotonic()
-    runs, memory = serve_and_measure(args, accounts, data, pages)
+    runs, memory = serve_and_measure(args, accounts, data, pages, peer)
     elapsed = time.monotonic() - started
     summaries = [summarise(page, runs[page["name"]]) for page in pages]
     print_summaries(summaries, memory, args, data, elapsed)
-    write_pages_result(args, data, accounts, summaries, memory, elapsed)
+    extra = {}
+    if peer is not None:
+        peers = [peer_side.summarise_peer(p, runs[p["name"]]) for p in peer.pages()]
+        rows = peer_side.comparison_rows(summaries, peers)
+        peer_side.print_comparison(rows, peers)
+        extra = {"peer": {"tickets": peer.tickets, "pages": peers, "compare": rows}}
+    write_pages_result(args, data, accounts, summaries, memory, elapsed, extra)
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ def main(argv=None) -> None:
     from bench import _server
 
     _server.configure_django(args.database_url)
+    _server.collectstatic()
     from django.contrib.auth import get_user_model
     from django.db import connection
     from django.test import Client
