@@ -83,7 +83,9 @@ def test_demo_issue_lines_and_summaries_hold_no_phone_number(demo):
 
 
 def test_demo_deputy_zhang_took_part_in_a_session_she_logged(demo):
-    session = ReceptionSession.objects.get(station__slug="meiyinsi")
+    session = ReceptionSession.objects.get(
+        station__slug="meiyinsi", started_at__year=2018
+    )
     assert session.created_by.username == "deputy"
     assert session.deputies.filter(name="张某华").exists()
 
@@ -115,3 +117,17 @@ def test_the_demo_session_photos_are_private_and_shown_to_their_deputy(demo, cli
         assert f'src="{photo.image.url}"' in html
         assert f'src="{photo.image.url}"' in archive
         assert client.get(photo.image.url).status_code == 200
+
+
+def test_the_demo_checks_are_dated_on_each_stations_upgrade_day(demo):
+    import datetime
+
+    stations = Station.objects.community_stations()
+    for station in stations:
+        assert station.opened_on < station.upgraded_on
+        days = set(station.checks.values_list("checked_on", flat=True))
+        assert days == {station.upgraded_on}
+    end_2017 = datetime.date(2017, 12, 31)
+    assert stations.in_service_on(end_2017).count() == 9
+    assert not stations.meeting_standard(end_2017).exists()
+    assert stations.meeting_standard(datetime.date(2018, 12, 31)).count() == 9

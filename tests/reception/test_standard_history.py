@@ -195,3 +195,12 @@ def test_a_station_not_yet_open_is_not_public(client, db):
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     StationFactory(slug="soon", opened_on=tomorrow)
     assert client.get("/stations/soon/").status_code == 404
+
+
+def test_the_station_page_gives_the_checks_in_english(client, station):
+    check_every_item(station, on=D(2018, 4, 20), missing={"funds"})
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = client.get(f"/stations/{station.slug}/").content.decode()
+    assert "Eight-haves standard" in html
+    assert "7 of the 8 items met, as last checked." in html
+    assert html.count("Not met</strong>") == 1
