@@ -29,7 +29,8 @@ STOP_LINK_MAX_AGE = 3 * 365 * 24 * 3600
 
 NOTICE_TEXT = gettext_lazy(
     "Ziyang Street people's congress: your item %(code)s is now %(status)s. "
-    "Track it at %(url)s with the last four digits of your phone."
+    "Track it at %(url)s with the last four digits of your phone; "
+    "you can stop these notices there."
 )
 
 
