@@ -41,7 +41,9 @@ def planned_and_held(year: int) -> dict:
         row["planned"] += 1
         row["held"] += item.held
         row["to_come"] += item.date > today
-    stations = sorted(rows.values(), key=lambda row: row.pop("order"))
+    stations = sorted(rows.values(), key=lambda row: row["order"])
+    for row in stations:
+        del row["order"]
     return {
         "year": year,
         "planned": sum(row["planned"] for row in stations),

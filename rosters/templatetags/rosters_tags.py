@@ -3,6 +3,7 @@ next planned reception dates, for the station and deputy pages."""
 
 from django import template
 
+from deputies.models import Deputy
 from rosters import planning
 
 register = template.Library()
@@ -17,3 +18,9 @@ def next_duty_dates(station=None, deputy=None):
     if deputy is not None:
         return planning.upcoming(planning.for_deputy(deputy, *window))
     return []
+
+
+@register.simple_tag
+def deputy_serving(deputy) -> bool:
+    """Whether the deputy serves today: only they have a roster and a poster."""
+    return Deputy.objects.current().filter(pk=deputy.pk).exists()

@@ -87,3 +87,10 @@ def test_a_roster_change_shows_at_once_on_the_cached_pages(
     rule.active = False
     rule.save()
     assert "尚未安排接待日期" in client.get(url).content.decode()
+
+
+def test_a_former_deputys_profile_has_no_roster_section(client, db):
+    former = DeputyFactory(active_to=datetime.date(2016, 12, 31))
+    body = client.get(f"/deputies/{former.pk}/").content.decode()
+    assert "近期接待日" not in body
+    assert "poster.pdf" not in body
