@@ -6,11 +6,12 @@ item received on the same day with the same title and text, the same article
 sent to the same outlet) is skipped, not added again.
 """
 
+import datetime
 import hashlib
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,6 +20,9 @@ from suggestions.services.notifications import notifications_muted
 from . import sheets
 from .kinds import ledger
 from .models import LedgerImport
+
+# How long a sheet checked but not confirmed is kept.
+PREVIEW_KEPT = datetime.timedelta(days=1)
 
 
 @dataclass
@@ -106,6 +110,12 @@ def _create(plan) -> None:
             _("Row %(row)d: %(message)s")
             % {"row": plan.row, "message": ";".join(exc.messages)}
         ) from exc
+    except IntegrityError as exc:
+        # A record added by someone else since the check, against a constraint.
+        raise _RowFailed(
+            _("Row %(row)d: %(message)s")
+            % {"row": plan.row, "message": _("the database refused this record.")}
+        ) from exc
 
 
 def fingerprint(content: bytes) -> str:
@@ -118,10 +128,11 @@ def import_preview(*, kind: str, upload, user) -> tuple[Outcome, LedgerImport | 
     outcome = ledger_check(kind=kind, upload=upload, user=user)
     if not outcome.ok:
         return outcome, None
-    # One waiting preview per person and ledger: the file may hold personal data.
-    LedgerImport.objects.filter(
-        user=user, kind=kind, status=LedgerImport.Status.PREVIEWED
-    ).delete()
+    # One waiting preview per person and ledger, none older than a day: the file
+    # may hold residents' personal data.
+    waiting = LedgerImport.objects.filter(status=LedgerImport.Status.PREVIEWED)
+    waiting.filter(user=user, kind=kind).delete()
+    waiting.filter(uploaded_at__lt=timezone.now() - PREVIEW_KEPT).delete()
     record = LedgerImport.objects.create(
         kind=kind,
         file_name=upload.name[:200],

@@ -172,7 +172,8 @@ def deputies(row, key, lookup, *, required=False) -> list:
     for name in names(row, key):
         matches = lookup.get(name, [])
         if len(matches) == 1:
-            found.append(matches[0])
+            if matches[0] not in found:
+                found.append(matches[0])
         elif matches:
             row.error(
                 key,
@@ -189,6 +190,14 @@ def deputies(row, key, lookup, *, required=False) -> list:
     if required and not found and not row.get(key):
         row.error(key, _("required."))
     return found
+
+
+def deputy(row, key, lookup):
+    """The one deputy named in the cell, or None."""
+    found = deputies(row, key, lookup)
+    if len(found) > 1:
+        row.error(key, _("name one deputy only."))
+    return found[0] if found else None
 
 
 def deputy_lookup() -> dict[str, list]:

@@ -155,9 +155,7 @@ def _suggestion(row, context) -> Suggestion:
         title=row.get("title"),
         text=row.get("text"),
         handling_unit=common.named(row, "unit", context["units"], _("handling unit")),
-        following_deputy=next(
-            iter(common.deputies(row, "following", context["deputies"])), None
-        ),
+        following_deputy=common.deputy(row, "following", context["deputies"]),
         outcome=common.choice(row, "outcome", context["outcomes"]) or "",
         received_at=common.moment(row, "received", None, day),
     )

@@ -221,3 +221,25 @@ def test_the_log_lists_imports_in_constant_queries(street, staff_client, staff_u
         user = make_user(type(staff_user), f"u{n}", is_staff=True)
         LedgerImport.objects.create(kind="sessions", file_name=f"{n}.xlsx", user=user)
     assert count() == few
+
+
+def test_a_preview_left_unconfirmed_is_dropped_after_a_day(
+    street, staff_client, superuser_client
+):
+    import datetime
+
+    from django.utils import timezone
+
+    preview(superuser_client, "sessions", [session_row()])
+    LedgerImport.objects.update(uploaded_at=timezone.now() - datetime.timedelta(days=2))
+    preview(staff_client, "sessions", [session_row()])
+    assert list(LedgerImport.objects.values_list("user__username", flat=True)) == [
+        "staff-wang"
+    ]
+
+
+def test_the_page_works_in_english(street, staff_client):
+    response = staff_client.get(upload_url("sessions"), HTTP_ACCEPT_LANGUAGE="en")
+    assert "Download the ledger template" in response.content.decode()
+    response = staff_client.get(template_url("sessions"), HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200

@@ -246,3 +246,15 @@ def test_a_dry_run_saves_nothing(street):
     )
     assert outcome.ok and len(outcome.new) == 1 and not outcome.saved
     assert not ReceptionSession.objects.exists()
+
+
+def test_a_deputy_named_twice_in_a_cell_attends_once(street):
+    row = activity_row(attended="王某东、王某东", absent="")
+    assert ledger_import(kind="activities", upload=upload("activities", [row])).saved
+    assert Attendance.objects.count() == 1
+
+
+def test_an_item_is_followed_by_one_deputy(street):
+    row = suggestion_row(following="王某东、刘某西")
+    outcome = ledger_check(kind="suggestions", upload=upload("suggestions", [row]))
+    assert outcome.errors == ["第2行 督办代表：只能填一名代表。"]
