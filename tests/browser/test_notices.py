@@ -7,7 +7,8 @@ import pytest
 from django.core import mail
 
 from core.sms.backends import locmem
-from tests.browser.conftest import assert_accessible, login, no_horizontal_scroll
+from tests.browser.conftest import login
+from tests.browser.test_accessibility import assert_usable
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -67,8 +68,7 @@ def test_sms_notices_from_a_qr_poster_form_to_the_reply_and_stopped(
     page = phone_page
     page.goto("/suggest/?station=dong")
     page.get_by_text("示例东社区人大代表接待站的二维码").wait_for()
-    assert no_horizontal_scroll(page)
-    assert_accessible(page)
+    assert_usable(page)
     fill_the_form(page, "13800001234")
     page.get_by_label("短信发到我的手机").check()
     page.get_by_role("button", name="提交").click()
@@ -92,10 +92,10 @@ def test_sms_notices_from_a_qr_poster_form_to_the_reply_and_stopped(
     page.get_by_role("button", name="查询").click()
     page.get_by_text("138****1234").wait_for()
     assert "13800001234" not in page.content()
-    assert_accessible(page)
+    assert_usable(page)
     page.get_by_role("button", name="停止通知").click()
     page.get_by_text("通知已停止").wait_for()
-    assert_accessible(page)
+    assert_usable(page)
     item.refresh_from_db()
     assert item.notice_channel == ""
 
@@ -111,7 +111,7 @@ def test_email_notice_at_1280_px(desktop_page, browser, live_server, staff_user)
     # Without the address: the summary names the field, nothing is saved.
     page.get_by_text("请填写电子邮箱").first.wait_for()
     assert not Suggestion.objects.exists()
-    assert_accessible(page)
+    assert_usable(page)
     page.get_by_label("接收通知的电子邮箱").fill("resident@example.invalid")
     page.locator("input[name=captcha_1]").fill("PASSED")
     page.get_by_role("button", name="提交").click()
@@ -135,7 +135,7 @@ def test_email_notice_at_1280_px(desktop_page, browser, live_server, staff_user)
         if "/notices/stop/" in line
     )
     page.goto(stop_link.replace("http://localhost:8000", live_server.url))
-    assert_accessible(page)
+    assert_usable(page)
     page.get_by_role("button", name="停止通知").click()
     page.get_by_text("不会再收到").wait_for()
     item.refresh_from_db()
