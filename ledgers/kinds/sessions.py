@@ -138,6 +138,8 @@ class SessionLedger(Ledger):
         )
         day = common.date(row, "date", required=True)
         common.not_future(row, "date", day)
+        if station and day and not station.in_service_on(day):
+            row.error("station", _("the station was not in service on that day."))
         present = common.deputies(row, "deputies", context["deputies"], required=True)
         session = ReceptionSession(
             station=station,

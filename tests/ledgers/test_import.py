@@ -155,9 +155,12 @@ def test_a_row_error_names_the_row_and_the_column_in_chinese(street):
         (session_row(mode="随便"), "第2行 接待方式："),
         (session_row(voters=9999), "第2行 接待选民人数："),
         (session_row(date="2999-01-01"), "第2行 日期："),
+        (session_row(date="2010-01-04"), "第2行 接待站：接待站在这一天不在使用中。"),
     ],
 )
 def test_wrong_session_rows_are_refused(street, row, error):
+    street.station.opened_on = datetime.date(2015, 1, 1)
+    street.station.save()
     outcome = ledger_check(kind="sessions", upload=upload("sessions", [row]))
     assert outcome.errors and outcome.errors[0].startswith(error), outcome.errors
 
