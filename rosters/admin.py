@@ -108,6 +108,7 @@ class DutyRuleAdmin(PortalModelAdmin):
             "opts": self.model._meta,
             "title": _("Planned and held receptions in %(year)d") % {"year": year},
             "figures": figures.planned_and_held(year),
+            "dates": figures.planned_dates(year),
             "years": range(this_year + 1, 2016, -1),
         }
         return TemplateResponse(

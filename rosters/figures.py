@@ -11,6 +11,13 @@ from . import planning
 from .models import DutyRule
 
 
+def planned_dates(year: int) -> list[planning.PlannedDate]:
+    """Every date the roster plans in the year, each with its session if held."""
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    rules = DutyRule.objects.filter(active=True).for_planning()
+    return planning.attach_sessions(planning.plan(rules, first, last))
+
+
 def planned_and_held(year: int) -> dict:
     """The year's planned reception dates and how many were held, per station.
 
@@ -20,9 +27,7 @@ def planned_and_held(year: int) -> dict:
     today. Stations are listed in their display order, those with no planned
     date left out. Four queries, whatever the number of rules and dates.
     """
-    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    rules = DutyRule.objects.filter(active=True).for_planning()
-    planned = planning.attach_sessions(planning.plan(rules, first, last))
+    planned = planned_dates(year)
     today = timezone.localdate()
     rows: dict[int, dict] = {}
     for item in planned:

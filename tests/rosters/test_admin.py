@@ -172,7 +172,7 @@ def test_the_planned_and_held_page(staff_client, station, zhang):
     DutyRuleFactory(
         station=station, deputies=[zhang], starts_on=datetime.date(2025, 1, 1)
     )
-    ReceptionSessionFactory(
+    session = ReceptionSessionFactory(
         station=station,
         started_at=datetime.datetime(2025, 1, 8, 2, tzinfo=datetime.UTC),
         deputies=[zhang],
@@ -181,7 +181,11 @@ def test_the_planned_and_held_page(staff_client, station, zhang):
     assert response.status_code == 200
     assert response.context["figures"]["planned"] == 12
     assert response.context["figures"]["held"] == 1
-    assert station.name in response.content.decode()
+    body = response.content.decode()
+    assert station.name in body
+    # Each planned date, the held one linking its session in the admin.
+    assert len(response.context["dates"]) == 12
+    assert f"/admin/reception/receptionsession/{session.pk}/change/" in body
 
 
 def test_the_planned_and_held_page_refuses_a_bad_year(staff_client, db):

@@ -190,3 +190,18 @@ def test_staff_download_every_poster_as_one_pdf(
     text = pdf_text(response.content)
     for name in ("梅隐寺示例接待站", "津水路示例接待站", "张示例", "李示例"):
         assert name in text
+
+
+def test_the_feeds_make_a_constant_number_of_queries(client, station, zhang):
+    from tests.utils import assert_constant_queries
+
+    def add_rules(n):
+        for _ in range(n):
+            weekly_from_tomorrow(station, [zhang])
+
+    assert_constant_queries(
+        lambda: client.get(f"/stations/{station.slug}/calendar.ics"), add_rules
+    )
+    assert_constant_queries(
+        lambda: client.get(f"/deputies/{zhang.pk}/calendar.ics"), add_rules
+    )

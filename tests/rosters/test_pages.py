@@ -94,3 +94,11 @@ def test_a_former_deputys_profile_has_no_roster_section(client, db):
     body = client.get(f"/deputies/{former.pk}/").content.decode()
     assert "近期接待日" not in body
     assert "poster.pdf" not in body
+
+
+def test_the_roster_on_the_pages_works_in_english(client, station, zhang):
+    weekly_from_tomorrow(station, [zhang])
+    client.cookies["django_language"] = "en"
+    body = client.get(f"/stations/{station.slug}/").content.decode()
+    assert "Next reception dates" in body
+    assert "Give an opinion or suggestion" in body
