@@ -262,15 +262,18 @@ def stations_paragraph(year: int, figures: dict[str, Figure]) -> Paragraph:
             _("No upgrade of a reception station is recorded this year."),
             10,
         )
-    text = _(
-        "The working committee built up the deputies' positions for receiving "
-        "voters and opened up the “last kilometre” of contact with the people."
-    )
+    text = ""
+    if upgraded or figures["reception.stations_checked"].value:
+        # Work on the stations in the year: upgrades or checks.
+        text = _(
+            "The working committee built up the deputies' positions for receiving "
+            "voters and opened up the “last kilometre” of contact with the people."
+        )
     if upgraded:
         text += upgrade_sentence(upgraded, total)
     if meeting:
         text += standard_sentence(figures)
-    return Paragraph(KEY, PLATFORM, text, 10)
+    return Paragraph(KEY, PLATFORM, text.strip(), 10)
 
 
 @section.paragraph

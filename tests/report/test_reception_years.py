@@ -163,6 +163,9 @@ def check_sentences(text: str, f: dict) -> None:
     assert ("No upgrade of a reception station is recorded" in text) == (
         total > 0 and not up and not meeting
     )
+    assert ("The working committee built up" in text) == bool(
+        (up or checked) and (up or meeting)
+    )
     assert (" was upgraded." in text or " were upgraded." in text) == bool(up)
     assert (f"all {up} community reception stations were upgraded" in text) == (
         up == total > 1
