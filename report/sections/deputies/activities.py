@@ -89,6 +89,26 @@ def inspections(records: DeputyRecords) -> Figure:
 
 
 @section.paragraph
+def group_activities_paragraph(year: int, figures: dict[str, Figure]):
+    """The sentence that opens the special activities, when the deputies held
+    symposiums or poverty-alleviation visits in the year."""
+    if not (
+        has(figures, "deputies.symposiums") or has(figures, "deputies.poverty_visits")
+    ):
+        return None
+    return Paragraph(
+        "deputies.group_activities",
+        SPECIAL,
+        _(
+            "Following the district people's congress's plan and the street's "
+            "circumstances, we carried out the deputy group activities in earnest, "
+            "each with a direction, steps and results."
+        ),
+        1,
+    )
+
+
+@section.paragraph
 def symposiums_paragraph(year: int, figures: dict[str, Figure]) -> Paragraph:
     key = "deputies.symposiums"
     if not has(figures, "deputies.symposiums"):

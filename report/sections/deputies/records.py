@@ -85,6 +85,21 @@ class DeputyRecords:
         )
 
     @cached_property
+    def study_topics(self) -> list[str]:
+        """What the year's study sessions studied, in date order, once each:
+        a title such as "学习《监察法》" gives "《监察法》"."""
+        topics = []
+        for title in (
+            self.activities.of_kind(K.STUDY)
+            .order_by("date", "id")
+            .values_list("title", flat=True)
+        ):
+            topic = title.strip().removeprefix("学习").strip() or title.strip()
+            if topic and topic not in topics:
+                topics.append(topic)
+        return topics
+
+    @cached_property
     def reflections(self) -> dict[str, int]:
         """Written reflections of study trips, and the trips they cover."""
         return (

@@ -102,6 +102,43 @@ def study_sessions(records: DeputyRecords) -> Figure:
     )
 
 
+@section.figure("deputies.study_topics")
+def study_topics(records: DeputyRecords) -> Figure:
+    return Figure.names(
+        "deputies.study_topics",
+        records.study_topics,
+        _("What the study sessions studied"),
+        records.activities_link(kind=K.STUDY),
+    )
+
+
+@section.paragraph
+def study_paragraph(year: int, figures: dict[str, Figure]) -> Paragraph | None:
+    """The political and legal study of the deputies (集中学习), from the study
+    sessions of the year: none recorded, no paragraph."""
+    if not has(figures, "deputies.study_sessions"):
+        return None
+    sessions = figures["deputies.study_sessions"].value
+    names = {
+        "n": marker("deputies.study_sessions"),
+        "topics": marker("deputies.study_topics"),
+    }
+    if sessions == 1:
+        text = _(
+            "This year the working committee gathered the deputies to study "
+            "%(topics)s, guiding them to grasp its spirit and essence and to "
+            "stand firm politically."
+        )
+    else:
+        text = _(
+            "This year the working committee gathered the deputies for %(n)s "
+            "study sessions, in which they studied %(topics)s in depth, guiding "
+            "them to grasp the spirit and essence of what they studied and to "
+            "stand firm politically."
+        )
+    return Paragraph("deputies.study_sessions", TRAINING, text % names, 5)
+
+
 @section.paragraph
 def briefings_paragraph(year: int, figures: dict[str, Figure]) -> Paragraph:
     key = "deputies.briefings"
@@ -160,6 +197,12 @@ def trips_paragraph(year: int, figures: dict[str, Figure]) -> Paragraph:
     }
     if has(figures, "deputies.reflections"):
         text += _reflections_sentence(figures)
+    if has(figures, "deputies.study_sessions"):
+        # Study at home (一静) and study away (一动), both held this year.
+        text += _(
+            " Studying at home and learning on the road widened the deputies' "
+            "horizons and strengthened their ability to perform their duties."
+        )
     return Paragraph(key, TRAINING, text, 20)
 
 
