@@ -4,6 +4,6 @@ Django imports this package to find the admin pages; each module imported here
 registers its own.
 """
 
-from . import records, reference, session_issues, suggestion
+from . import notices, records, reference, session_issues, suggestion
 
-__all__ = ["records", "reference", "session_issues", "suggestion"]
+__all__ = ["notices", "records", "reference", "session_issues", "suggestion"]

@@ -1,11 +1,13 @@
-"""What the item's page shows of the resident's notices: the channel with the
-address masked, and each notice of the outbox with its delivery."""
+"""What the item's page shows of the resident's notices (the channel with the
+address masked, each notice with its delivery), and the outbox of all of them."""
 
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from ..models import ResidentNotice
 
 
 def _when(value) -> str:
@@ -37,3 +39,53 @@ class ResidentNoticesDisplay:
             to,
             format_html_join("", "<li>{} · {} · {}</li>", rows),
         )
+
+
+class DeliveryFilter(admin.SimpleListFilter):
+    title = _("delivery")
+    parameter_name = "delivery"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("sent", _("Sent")),
+            ("waiting", _("Waiting")),
+            ("given_up", _("Given up")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "sent":
+            return queryset.filter(sent_at__isnull=False)
+        if self.value() == "waiting":
+            return queryset.pending()
+        if self.value() == "given_up":
+            return queryset.filter(given_up_at__isnull=False)
+        return queryset
+
+
+@admin.register(ResidentNotice)
+class ResidentNoticeAdmin(admin.ModelAdmin):
+    """The outbox of residents' notices, read only: never an address here."""
+
+    list_display = [
+        "suggestion",
+        "status",
+        "channel",
+        "created_at",
+        "sent_at",
+        "attempts",
+        "given_up_at",
+        "last_error",
+    ]
+    list_select_related = ["suggestion"]
+    list_filter = [DeliveryFilter, "channel", "status"]
+    search_fields = ["suggestion__tracking_code"]
+    fields = list_display
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -166,3 +166,53 @@ def test_the_admin_masks_the_notice_email(staff_client):
     url = reverse("admin:suggestions_suggestion_change", args=[s.pk])
     html = staff_client.get(url).content.decode()
     assert "z***@example.invalid" in html and "zhang@example.invalid" not in html
+
+
+OUTBOX = reverse("admin:suggestions_residentnotice_changelist")
+
+
+def test_staff_see_the_outbox_of_residents_notices_without_addresses(staff_client):
+    SuggestionFactory(notice_channel="email", notice_email="zhang@example.invalid")
+    SuggestionFactory(notice_channel="sms", submitter_phone="13800005678")
+    response = staff_client.get(OUTBOX)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "zhang@" not in html and "13800005678" not in html and "5678" not in html
+    assert html.count("已收到") >= 2
+    waiting = staff_client.get(OUTBOX, {"delivery": "waiting"})
+    assert waiting.status_code == 200
+    assert len(waiting.context["cl"].result_list) == 2
+    given_up = staff_client.get(OUTBOX, {"delivery": "given_up"})
+    assert len(given_up.context["cl"].result_list) == 0
+
+
+@pytest.mark.parametrize("who", ["client", "deputy_client", "resident_client"])
+def test_others_do_not_reach_the_outbox(request, who):
+    response = request.getfixturevalue(who).get(OUTBOX)
+    assert response.status_code == 302 or response.status_code == 403
+
+
+def test_the_outbox_is_read_only(staff_client):
+    s = SuggestionFactory(notice_channel="sms")
+    notice = s.resident_notices.get()
+    change = reverse("admin:suggestions_residentnotice_change", args=[notice.pk])
+    response = staff_client.post(change, {"status": "closed"})
+    assert response.status_code == 403
+    notice.refresh_from_db()
+    assert notice.status == "received"
+    delete = reverse("admin:suggestions_residentnotice_delete", args=[notice.pk])
+    assert staff_client.post(delete, {"post": "yes"}).status_code == 403
+    assert s.resident_notices.exists()
+
+
+def test_the_outbox_lists_in_constant_queries(
+    staff_client, django_assert_max_num_queries
+):
+    SuggestionFactory.create_batch(3, notice_channel="sms")
+    staff_client.get(OUTBOX)
+    with django_assert_max_num_queries(60) as few:
+        staff_client.get(OUTBOX)
+    SuggestionFactory.create_batch(20, notice_channel="sms")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = staff_client.get(OUTBOX)
+    assert len(response.context["cl"].result_list) == 23
