@@ -135,3 +135,13 @@ def test_the_workspace_links_the_roster(deputy_client, zhang):
     body = deputy_client.get("/my/").content.decode()
     assert 'href="/my/roster/"' in body
     assert "我的接待日安排" in body
+
+
+def test_the_reminder_job_is_scheduled_and_runs_through_run_scheduled(station, zhang):
+    from core.scheduling.jobs import job_named, jobs_of_task
+    from core.scheduling.runner import run_job
+
+    assert jobs_of_task("rosters.tasks.send_reminders") == ["rosters-remind"]
+    weekly_from_tomorrow(station, [zhang])
+    assert run_job(job_named("rosters-remind"), only_if_due=False) is True
+    assert Reminder.objects.filter(deputy=zhang, date=tomorrow()).exists()
