@@ -166,6 +166,26 @@ def test_the_changelist_makes_a_constant_number_of_queries(
     assert_constant_queries(lambda: staff_client.get("/admin/rosters/dutyrule/"), add)
     body = staff_client.get("/admin/rosters/dutyrule/").content.decode()
     assert "每月第二个星期三" in body
+    assert 'href="/admin/rosters/dutyrule/planned-held/"' in body
+    assert 'href="/rosters/posters.pdf"' in body
+
+
+def test_the_reminders_changelist_makes_a_constant_number_of_queries(staff_client, db):
+    import datetime as dt
+
+    from rosters.models import Reminder
+
+    def add(n):
+        for i in range(n):
+            station = StationFactory()
+            Reminder.objects.create(
+                deputy=DeputyFactory(),
+                station=station,
+                date=dt.date(2026, 1, 1) + dt.timedelta(days=i),
+                starts_at=dt.datetime(2026, 1, 1, 1, tzinfo=dt.UTC),
+            )
+
+    assert_constant_queries(lambda: staff_client.get("/admin/rosters/reminder/"), add)
 
 
 def test_the_planned_and_held_page(staff_client, station, zhang):
