@@ -35,7 +35,7 @@ def _new_token() -> str:
 
 
 def versions(app_labels) -> str:
-    """The current version tokens of these apps, joined into one string."""
+    """The current version tokens of these apps (or "app.model"s), joined."""
     keys = [VERSION_KEY.format(label) for label in app_labels]
     found = cache.get_many(keys)
     for key in keys:
@@ -112,6 +112,9 @@ def _changed(sender, **kwargs):
     label = sender._meta.app_label
     if label in WATCHED_APPS:
         bump(label)
+        # A token of the model too, for parts that show one model of a busy app
+        # (the public form's categories): "suggestions.category".
+        bump(f"{label}.{sender._meta.model_name}")
 
 
 def connect_signals() -> None:

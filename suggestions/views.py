@@ -18,7 +18,14 @@ from core.access import is_committee_staff, is_deputy
 from deputies.access import deputy_for
 from security import audit
 
-from . import notice_views, public_form_parts, ratelimit, submission_tokens, tracking
+from . import (
+    form_shell,
+    notice_views,
+    public_form_parts,
+    ratelimit,
+    submission_tokens,
+    tracking,
+)
 from .forms import (
     FollowUpForm,
     RatingForm,
@@ -86,6 +93,9 @@ def _suggest_page(request, form, status=200):
         "poster_station": station,
         "poster_deputy": deputy,
     }
+    page = form_shell.shell_page(request, form, context) if status == 200 else None
+    if page is not None:
+        return page
     return render(request, "suggestions/suggest.html", context, status=status)
 
 
