@@ -6,6 +6,7 @@ import datetime
 import pytest
 
 from .conftest import assert_accessible, no_horizontal_scroll
+from .test_accessibility import SMALL_TARGETS_JS, SMALL_TEXT_JS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -52,6 +53,8 @@ def test_the_station_page_shows_its_checks(request, viewport, checked_station):
     assert box["width"] >= 44 and box["height"] >= 44
     assert no_horizontal_scroll(page)
     assert_accessible(page)
+    assert page.evaluate(SMALL_TARGETS_JS) == []
+    assert page.evaluate(SMALL_TEXT_JS) == []
 
 
 def test_the_evidence_photo_opens_by_keyboard(phone_page, checked_station):
