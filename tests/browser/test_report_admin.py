@@ -21,8 +21,10 @@ def demo(transactional_db):
 def make_file(page, label):
     """Ask for a file, follow its progress page and download it when ready."""
     page.get_by_label("下载格式").select_option(label=label)
-    page.get_by_role("button", name="生成文件").click()
-    page.wait_for_url("**/exports/*/")
+    # The test settings make the file in the request: give it the time a
+    # worker would take.
+    page.get_by_role("button", name="生成文件").click(timeout=60_000)
+    page.wait_for_url("**/exports/*/", timeout=60_000)
     progress = page.locator("#export-progress")
     link = page.locator("#export-download-link")
     link.wait_for(state="visible", timeout=60_000)
