@@ -176,11 +176,31 @@ def _grid(report: Report, doc) -> None:
     if kind in ("linesAndChars", "snapToChars"):
         space = int(grid.get(qn("w:charSpace"), 0))
         chars = math.floor(width / (SIZES[BODY] + space / 4096) + 1e-6)
+    body = _body_characters(doc, width)
     report.add(
         _("Characters a line"),
-        chars == CHARS_PER_LINE,
-        _("%(n)s (document grid %(kind)s)") % {"n": chars, "kind": kind or "—"},
+        chars == CHARS_PER_LINE and body in (None, CHARS_PER_LINE),
+        _("%(n)s (document grid %(kind)s)") % {"n": chars, "kind": kind or "—"}
+        if body is None
+        else _("%(n)s (document grid %(kind)s), %(body)s in the body off the grid")
+        % {"n": chars, "kind": kind or "—", "body": body},
     )
+
+
+def _body_characters(doc, width: float) -> int | None:
+    """Where the Normal style leaves the grid (w:snapToGrid off), the body's
+    characters a line from its size and character spacing; else None."""
+    normal = doc.styles["Normal"].element
+    ppr = normal.find(qn("w:pPr"))
+    snap = ppr.find(qn("w:snapToGrid")) if ppr is not None else None
+    if snap is None or snap.get(qn("w:val")) not in ("0", "false"):
+        return None
+    rpr = normal.find(qn("w:rPr"))
+    spacing = rpr.find(qn("w:spacing")) if rpr is not None else None
+    condensed = int(spacing.get(qn("w:val"))) / 20 if spacing is not None else 0
+    size = rpr.find(qn("w:sz")) if rpr is not None else None
+    points = int(size.get(qn("w:val"))) / 2 if size is not None else SIZES[BODY]
+    return math.floor(width / (points + condensed) + 1e-6)
 
 
 def _footer_number(footer, outside: str) -> list[str]:
