@@ -211,8 +211,15 @@ def deputy_lookup() -> dict[str, list]:
 
 def validated(row, instance, field_columns, *, exclude=()) -> bool:
     """full_clean() of the record, its errors named by the sheet's column."""
+    # A related record set here came from the sheet's lookups, read from the
+    # database: checking again that it exists would cost a query a row.
+    looked_up = [
+        field.name
+        for field in instance._meta.concrete_fields
+        if field.is_relation and getattr(instance, field.attname) is not None
+    ]
     try:
-        instance.full_clean(exclude=list(exclude), validate_unique=False)
+        instance.full_clean(exclude=[*exclude, *looked_up], validate_unique=False)
     except ValidationError as exc:
         for name, messages in exc.message_dict.items():
             key = field_columns.get(name)
