@@ -32,9 +32,9 @@ from bench import peer as peer_side
 from bench._common import machine_info, print_table, write_result
 
 LUA = Path(__file__).with_name("wrk_report.lua")
-PUBLIC, TRACKING, AUTHENTICATED = "public", "tracking", "authenticated"
+PUBLIC, TRACKING, DEPUTY, STAFF = "public", "tracking", "deputy", "staff"
 # Minimum throughput as a share of hello, and the latency ceiling, per kind.
-RATIO_TARGET = {PUBLIC: 0.5, TRACKING: 0.2, AUTHENTICATED: 0.2}
+RATIO_TARGET = {PUBLIC: 0.5, TRACKING: 0.3, DEPUTY: 0.25, STAFF: 0.1}
 P99_TARGET_MS = 200
 
 
@@ -61,31 +61,31 @@ def page_list(data: dict) -> list[dict]:
         {
             "name": "deputy workspace",
             "path": "/my/",
-            "kind": AUTHENTICATED,
+            "kind": DEPUTY,
             "who": "deputy",
         },
         {
             "name": "deputy suggestions",
             "path": "/my/suggestions/",
-            "kind": AUTHENTICATED,
+            "kind": DEPUTY,
             "who": "deputy",
         },
         {
             "name": "admin suggestions",
             "path": "/admin/suggestions/suggestion/",
-            "kind": AUTHENTICATED,
+            "kind": STAFF,
             "who": "staff",
         },
         {
             "name": "staff dashboard",
             "path": "/admin/",
-            "kind": AUTHENTICATED,
+            "kind": STAFF,
             "who": "staff",
         },
         {
             "name": "deputy dashboard",
             "path": "/my/dashboard/",
-            "kind": AUTHENTICATED,
+            "kind": DEPUTY,
             "who": "deputy",
         },
     ]
