@@ -250,3 +250,31 @@ def test_staff_read_the_reminders_and_change_none(staff_client, station, zhang):
     delete = f"/admin/rosters/reminder/{reminder.pk}/delete/"
     assert staff_client.post(delete, {"post": "yes"}).status_code == 403
     assert Reminder.objects.count() == 1
+
+
+def test_an_exception_on_a_day_the_rule_plans_nothing_is_refused(
+    staff_client, station, zhang
+):
+    data = rule_data(station, [zhang])
+    data.update(
+        {
+            "exceptions-TOTAL_FORMS": "1",
+            "exceptions-0-date": "2026-02-12",
+            "exceptions-0-action": "cancel",
+        }
+    )
+    response = staff_client.post(ADD, data)
+    assert response.status_code == 400
+    assert "该规则在这一天没有安排接待" in response.content.decode()
+    assert not DutyRule.objects.exists()
+
+
+def test_the_database_refuses_a_rule_ending_before_it_starts(station):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DutyRuleFactory(
+            station=station,
+            starts_on=datetime.date(2026, 3, 1),
+            ends_on=datetime.date(2026, 2, 1),
+        )
