@@ -25,7 +25,7 @@ def planned_and_held(year: int) -> dict:
     and moves; `held` those with a reception session logged at the station on
     that day by one of the deputies on duty; `to_come` the planned dates after
     today. Stations are listed in their display order, those with no planned
-    date left out. Four queries, whatever the number of rules and dates.
+    date left out. Six queries, whatever the number of rules and dates.
     """
     planned = planned_dates(year)
     today = timezone.localdate()
