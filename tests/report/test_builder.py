@@ -45,8 +45,10 @@ def test_a_year_without_records_says_so_instead_of_printing_zeros(db):
 def test_numbered_activities_read_first_second_in_their_part(factory_year):
     paragraphs = generate_paragraphs(YEAR, collect_figures(YEAR))
     special = [p["text"] for p in paragraphs if p["part"] == "work.special"]
-    assert special[0].startswith("一是")
-    assert special[1].startswith("二是")
+    # The sentence opening the deputies' group activities comes first, unnumbered.
+    assert special[0].startswith("我们按照区人大统一部署")
+    assert special[1].startswith("一是")
+    assert special[2].startswith("二是")
 
 
 def test_the_free_text_parts_are_drafted_for_the_committee_to_edit(factory_year):
