@@ -32,3 +32,13 @@ def test_each_portal_page_is_set_against_its_peer_pages():
     assert rows["hello"]["factor"] == pytest.approx(0.8)
     assert rows["hello"]["target"] == 0.7
     assert {r["target"] for p, r in rows.items() if p != "hello"} == {3.0}
+
+
+def test_a_peer_page_that_never_answered_has_no_factor():
+    ours = [{"page": "admin suggestions", "rps": 11, "hello_rps": 900}]
+    peers = [
+        {"page": "peer list page", "vs": "admin suggestions", "rps": 39},
+        {"page": "peer list data", "vs": "admin suggestions", "rps": 0},
+    ]
+    (row,) = [r for r in comparison_rows(ours, peers) if r["page"] != "hello"]
+    assert row["peer_rps"] == 0 and row["factor"] is None and row["ok"]
