@@ -13,6 +13,7 @@ STAFF = "staff"  # committee staff and superusers
 SUPERUSER = "superuser"  # superusers only
 NOBODY = "nobody"  # refused to everybody, superusers included
 SIGNED_IN = "signed_in"  # any logged-in account, each seeing only its own
+UPLOADER = "uploader"  # only the member of staff who made it (superusers too: 403)
 
 PERSONAS = ["anonymous", "resident", "deputy", "other_deputy", "staff", "superuser"]
 
@@ -26,6 +27,8 @@ ALLOWED = {
     SUPERUSER: {"superuser"},
     NOBODY: set(),
     SIGNED_IN: set(PERSONAS) - {"anonymous"},
+    # The sample objects of staff (a ledger import) belong to the "staff" persona.
+    UPLOADER: {"staff"},
 }
 
 # Every named URL of the portal: a rule for GET, or a rule per method where a
@@ -50,6 +53,7 @@ URL_RULES = {
     "captcha-image-2x": PUBLIC,
     "captcha-audio": PUBLIC,
     "captcha-refresh": PUBLIC,
+    "javascript-catalog": PUBLIC,
     # deputies
     "deputies:list": PUBLIC,
     "deputies:detail": PUBLIC,
@@ -71,6 +75,14 @@ URL_RULES = {
     "suggestions:track": PUBLIC,
     "suggestions:track_result": PUBLIC,
     "suggestions:track_rate": PUBLIC,
+    # Only a POST, from whoever passed the tracking digits check in their session
+    # (without one: sent back to the tracking page, nothing stopped).
+    "suggestions:track_notices_stop": {"POST": PUBLIC},
+    # The signed link of each notice e-mail: the token is the credential; a GET
+    # only asks to confirm, the POST stops the notices.
+    "suggestions:notices_stop": {"GET": PUBLIC, "POST": PUBLIC},
+    # A serving deputy with a register record records a voter's item.
+    "suggestions:quick_item": {"GET": DEPUTY, "POST": DEPUTY},
     "suggestions:my_suggestions": DEPUTY,
     "suggestions:my_suggestion": OWNER,
     "suggestions:from_session_issue": OWNER,
@@ -80,6 +92,14 @@ URL_RULES = {
     "publicity:news_feed": PUBLIC,
     "publicity:profile_list": PUBLIC,
     "publicity:news_detail": PUBLIC,
+    # duty rosters: the public feeds and posters of stations in service and of
+    # serving deputies; every poster at once for staff; a deputy's own roster
+    "rosters:station_calendar": PUBLIC,
+    "rosters:station_poster": PUBLIC,
+    "rosters:deputy_calendar": PUBLIC,
+    "rosters:deputy_poster": PUBLIC,
+    "rosters:all_posters": STAFF,
+    "rosters:my_roster": DEPUTY,
     # work plan
     "workplan:my_plan": DEPUTY,
     # register exports: committee staff, each their own (superusers all)
@@ -132,6 +152,13 @@ URL_RULES = {
     "admin:report_workreport_export_status": STAFF,
     "admin:report_workreport_export_progress": STAFF,
     "admin:report_workreport_export_download": STAFF,
+    "admin:rosters_dutyrule_planned_held": STAFF,
+    # Importing a ledger needs the add permission of the records it adds (staff
+    # hold all four); only the one who uploaded a sheet confirms its import (a
+    # GET only leads back to the list).
+    "admin:ledgers_upload": STAFF,
+    "admin:ledgers_template": STAFF,
+    "admin:ledgers_confirm": {"GET": STAFF, "POST": UPLOADER},
     "admin:otp_totp_totpdevice_config": SUPERUSER,
     "admin:otp_totp_totpdevice_qrcode": SUPERUSER,
 }
@@ -167,6 +194,9 @@ ADMIN_MODEL_RULES = {
     "deputies.dutyreport": STAFF_MODEL,
     "deputies.byelection": STAFF_MODEL,
     "reception.standarditem": STAFF_MODEL,
+    # The checks' own list, where staff correct them; under a station the
+    # recorded ones are read-only (the inline), new dated ones are added.
+    "reception.standardcheck": STAFF_MODEL,
     "reception.station": STAFF_MODEL,
     "reception.delegationvisit": STAFF_MODEL,
     "reception.receptionsession": model_rule(STAFF, export=STAFF),
@@ -178,11 +208,19 @@ ADMIN_MODEL_RULES = {
     "suggestions.rating": READ_ONLY_FOR_STAFF,
     "suggestions.notification": READ_ONLY_FOR_STAFF,
     "suggestions.personaldatareveal": READ_ONLY_FOR_STAFF,
+    # The outbox of residents' notices, never an address in it.
+    "suggestions.residentnotice": READ_ONLY_FOR_STAFF,
     "publicity.outlet": STAFF_MODEL,
     "publicity.article": STAFF_MODEL,
     "publicity.submission": STAFF_MODEL,
     "report.workreport": STAFF_MODEL,
     "report.reportexport": model_rule(STAFF, add=NOBODY, change=NOBODY),
+    "rosters.dutyrule": STAFF_MODEL,
+    # Reminders are made by the schedule and kept as a record of what was sent.
+    "rosters.reminder": READ_ONLY_FOR_STAFF,
+    # The log of ledger imports: each sees the ledgers they may import; the
+    # pages above import, nobody edits the log.
+    "ledgers.ledgerimport": READ_ONLY_FOR_STAFF,
     "workplan.priorityline": STAFF_MODEL,
     "workplan.planheading": STAFF_MODEL,
     "workplan.keywork": STAFF_MODEL,

@@ -113,6 +113,38 @@ class World:
             )
         return self.samples["export"]
 
+    def staff_ledger_import(self):
+        """A sheet the staff persona uploaded, waiting for its confirmation.
+
+        Its file cannot be read, so a confirmation that passes the access checks
+        is answered 400 and the record stays waiting for the next persona."""
+        if "ledger_import" not in self.samples:
+            from ledgers.models import LedgerImport
+
+            self.samples["ledger_import"] = LedgerImport.objects.create(
+                kind=LedgerImport.Kind.SESSIONS,
+                file_name="matrix.xlsx",
+                fingerprint="0" * 64,
+                content=b"not a workbook",
+                user=self.users["staff"],
+            )
+        return self.samples["ledger_import"]
+
+    def roster_reminder(self):
+        """A reminder the schedule made for the "deputy" persona."""
+        from django.utils import timezone
+
+        from reception.models import Station
+        from rosters.models import Reminder
+
+        now = timezone.now()
+        return Reminder.objects.get_or_create(
+            deputy=self.zhang,
+            station=Station.objects.public().order_by("pk").first(),
+            date=timezone.localdate(now),
+            defaults={"starts_at": now},
+        )[0]
+
     def report(self):
         if "report" not in self.samples:
             from report.models import ReportExport, WorkReport
@@ -147,6 +179,25 @@ def _public_station(world):
     from reception.models import Station
 
     return {"slug": Station.objects.public().order_by("pk").first().slug}
+
+
+def _serving_deputy(world):
+    """A deputy now serving (a past one's feed and poster are 404)."""
+    from deputies.models import Deputy
+
+    return {"pk": Deputy.objects.current().order_by("pk").first().pk}
+
+
+def _stop_token(world):
+    """The signed link of a notice e-mail, for an item of the demo year."""
+    from suggestions import delivery_notices
+    from suggestions.models import Suggestion
+
+    suggestion = Suggestion.objects.order_by("pk").first()
+    token = delivery_notices.stop_token(suggestion)
+    # A token that does not resolve is a 404, which PUBLIC would not catch.
+    assert delivery_notices.suggestion_for_stop_token(token) == suggestion
+    return {"token": token}
 
 
 def _report(world, **extra):
@@ -204,6 +255,11 @@ SAMPLES = {
     "suggestions:from_session_issue": lambda w: (
         lambda issue: {"session_id": issue.session_id, "issue_uid": issue.uid}
     )(w.own_issue()),
+    "suggestions:notices_stop": _stop_token,
+    "rosters:station_calendar": _public_station,
+    "rosters:station_poster": _public_station,
+    "rosters:deputy_calendar": _serving_deputy,
+    "rosters:deputy_poster": _serving_deputy,
     "publicity:news_detail": _published_article,
     "api:station": _public_station,
     "api:deputy": lambda w: {"pk": w.any_deputy.pk},
@@ -222,6 +278,9 @@ SAMPLES = {
     "admin:deputies_deputy_archive_export": lambda w: {"pk": w.zhang.pk, "fmt": "docx"},
     "admin:suggestions_suggestion_act": _suggestion_pk,
     "admin:suggestions_suggestion_reveal": _suggestion_pk,
+    "admin:ledgers_upload": lambda w: {"kind": "sessions"},
+    "admin:ledgers_template": lambda w: {"kind": "sessions"},
+    "admin:ledgers_confirm": lambda w: {"pk": w.staff_ledger_import().pk},
     "admin:otp_totp_totpdevice_config": _totp_device,
     "admin:otp_totp_totpdevice_qrcode": _totp_device,
 }
