@@ -2,7 +2,6 @@
 
 from .roles import DEPUTY_GROUP, STAFF_GROUP
 
-
 GROUP_NAMES_ATTR = "_ziyang_group_names"
 
 
