@@ -151,8 +151,8 @@ else:
         }
     }
 
-# Sessions in the database, read through the cache: a Redis outage logs nobody out.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions live in the database so that a Redis outage never logs anybody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Idle timeout: 30 minutes without a request ends the session. The expiry is
 # renewed at most once every SESSION_REFRESH_SECONDS (IdleSessionRefreshMiddleware)
 # rather than by a database write on every request ...
