@@ -19,6 +19,8 @@ from reception.models.standard import checked_between
 
 from ..figures import Figure, Paragraph, changelist, changelist_ids, marker
 from ..structure import PLATFORM, SPECIAL
+from . import reception_roster
+from .reception_roster import roster_sentence
 from .registry import Provider, Section, filled
 from .station_wording import KEY, standard_sentence, upgrade_sentence
 
@@ -329,9 +331,8 @@ def _modes_clause(figures: dict[str, Figure]) -> str:
 def sessions_paragraph(year: int, figures: dict[str, Figure]) -> Paragraph:
     key = "reception.sessions"
     if not filled(figures, "reception.sessions"):
-        return Paragraph(
-            key, SPECIAL, _("No session receiving voters is recorded this year."), 30
-        )
+        text = _("No session receiving voters is recorded this year.")
+        return Paragraph(key, SPECIAL, text + roster_sentence(figures), 30)
     text = ngettext(
         "receiving voters. Deputies took part in %(n)s session receiving the "
         "public at the street deputy office and the community reception stations "
@@ -341,10 +342,11 @@ def sessions_paragraph(year: int, figures: dict[str, Figure]) -> Paragraph:
         "and received %(voters)s voters",
         figures["reception.sessions"].value,
     ) % {"n": marker("reception.sessions"), "voters": marker("reception.voters")}
-    return Paragraph(key, SPECIAL, text + _modes_clause(figures), 30, numbered=True)
+    text += _modes_clause(figures) + roster_sentence(figures)
+    return Paragraph(key, SPECIAL, text, 30, numbered=True)
 
 
-PROVIDER = Provider(ReceptionRecords, [section])
+PROVIDER = Provider(ReceptionRecords, [section, reception_roster.section])
 
 
 def figures(year: int) -> dict[str, Figure]:
