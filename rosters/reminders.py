@@ -46,7 +46,7 @@ def reminder_deliver(reminder_id: int) -> bool:
     """E-mail one reminder unless already sent; True when it is now delivered."""
     with transaction.atomic():
         reminder = (
-            Reminder.objects.select_for_update()
+            Reminder.objects.select_for_update(of=("self",))
             .select_related("deputy__user", "station")
             .filter(pk=reminder_id, sent_at__isnull=True)
             .first()
